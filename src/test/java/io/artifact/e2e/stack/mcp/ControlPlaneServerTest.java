@@ -94,7 +94,7 @@ class ControlPlaneServerTest {
     Map<String, Object> created = client.ok("infra.create_machine", Map.of("app", "org1-life", "image", "registry.fly.io/test-app:1",
         "region", "ams", "size", "shared-cpu-2x@512MB", "env", Map.of("MODE", "e2e"), "metadata", Map.of("dc_computer_id", "c1")));
     String id = (String) created.get("machine_id");
-    assertThat(created.get("state")).isEqualTo("created");
+    assertThat(created.get("state")).isIn("created", "starting");
     await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machine("org1-life", id).state() == MachineState.STARTED);
     var m = stack.platform().machine("org1-life", id);
     assertThat(m.config().path("guest").path("memory_mb").asInt()).isEqualTo(512);
@@ -208,6 +208,39 @@ class ControlPlaneServerTest {
     JsonNode alerts = admin.get("/alerts?org=org6");
     assertThat(kinds(alerts)).containsExactly("token_revoked", "revoked_token_used");
     assertThat(alerts.toString()).doesNotContain(token);
+  }
+
+  @Test
+  void flyRunAnswersAnAllowListedCommandAndRefusesTheRestByName() throws Exception {
+    client.ok("infra.ensure_app", Map.of("name", "org1-flyrun", "region", "syd"));
+    Map<String, Object> list = client.ok("fly.run", Map.of("args", List.of("machine", "list", "-a", "org1-flyrun", "--json")));
+    assertThat(list).containsEntry("exit_code", 0).containsEntry("stdout", "[]\n").containsEntry("command", "fly machine list -a org1-flyrun --json");
+    CallToolResult deploy = client.call("fly.run", Map.of("args", List.of("deploy", "-a", "org1-flyrun")));
+    assertThat(deploy.isError()).isTrue();
+    assertThat(McpTestClient.text(deploy)).contains("refused: fly.run refused 'fly deploy -a org1-flyrun': 'fly deploy' is not on the allow-list");
+    CallToolResult outside = client.call("fly.run", Map.of("args", List.of("status", "-a", "nfs-proto")));
+    assertThat(McpTestClient.text(outside)).isEqualTo("refused: app 'nfs-proto' is outside the org allow-list (org*)");
+    assertThat(admin.get("/audit?app_prefix=org1-flyrun").get("entries")).extracting(e -> e.path("outcome").asText())
+        .containsExactly("ok", "ok", "refused: fly.run refused 'fly deploy -a org1-flyrun': 'fly deploy' is not on the allow-list ("
+            + io.artifact.e2e.stack.mcp.flyctl.FlyctlCommand.ALLOW_LIST + ")");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void flyLogsReturnsTheNewestLinesUpToTheLimit() {
+    client.ok("infra.ensure_app", Map.of("name", "org1-logs", "region", "syd"));
+    for (int i = 0; i < 3; i++) {
+      client.ok("infra.create_machine", Map.of("app", "org1-logs", "image", "registry.fly.io/test-app:" + i, "region", "syd"));
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machines("org1-logs", false).stream()
+        .allMatch(m -> m.state() == MachineState.STARTED));
+    var all = stack.platform().logs("org1-logs", null, null, 1000);
+    Map<String, Object> logs = client.ok("fly.logs", Map.of("app", "org1-logs", "limit", 2, "since", "10m"));
+    assertThat((List<Map<String, Object>>) logs.get("lines")).extracting(l -> l.get("message"))
+        .containsExactly(all.get(all.size() - 2).message(), all.get(all.size() - 1).message());
+    assertThat(logs.get("truncated")).isEqualTo(true);
+    CallToolResult tooMany = client.call("fly.logs", Map.of("app", "org1-logs", "limit", 5000));
+    assertThat(McpTestClient.text(tooMany)).contains("limit: must have a maximum value of 500");
   }
 
   static void isRefusedWith401(Throwable t) {

@@ -71,17 +71,24 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
       if (name.startsWith("?")) unknown.add("unknown shorthand flag: '" + body + "' in " + a);
       else flags.put(name, value == null ? "true" : value);
     }
-    Kind kind = kindOf(words, line);
+    String app = flags.get("app");
+    Kind kind;
+    try {
+      kind = kindOf(words, line);
+    } catch (ToolException e) {
+      throw app == null ? e : e.about(app);
+    }
     if (flags.containsKey("config") || flags.containsKey("access-token")) {
       throw ToolException.refused("fly.run refused '" + line + "': --config and --access-token are not accepted; "
-          + "name the app with -a/--app so the call can be authorized (the control plane holds the token)");
+          + "name the app with -a/--app so the call can be authorized (the control plane holds the token)").about(app == null ? "-" : app);
     }
     if (kind == Kind.LOGS && !flags.containsKey("no-tail")) {
-      throw ToolException.refused("fly.run refused '" + line + "': streaming logs are not allowed; use 'fly logs --no-tail' or fly.logs");
+      throw ToolException.refused("fly.run refused '" + line + "': streaming logs are not allowed; use 'fly logs --no-tail' or fly.logs")
+          .about(app == null ? "-" : app);
     }
     int commandWords = kind.words.split(" ").length;
     List<String> ids = words.subList(Math.min(commandWords, words.size()), words.size());
-    return new FlyctlCommand(kind, flags.get("app"), List.copyOf(ids), flags, usageError(kind, flags, unknown, ids));
+    return new FlyctlCommand(kind, app, List.copyOf(ids), flags, usageError(kind, flags, unknown, ids));
   }
 
   private static Kind kindOf(List<String> words, String line) {

@@ -8,18 +8,29 @@ package io.artifact.e2e.stack.mcp.tools;
 public final class ToolException extends RuntimeException {
 
   private final String outcome;
+  private final String app;
 
-  private ToolException(String outcome, String message) {
+  private ToolException(String outcome, String message, String app) {
     super(message);
     this.outcome = outcome;
+    this.app = app;
   }
 
   public static ToolException refused(String message) {
-    return new ToolException("refused", message);
+    return new ToolException("refused", message, null);
   }
 
   public static ToolException invalid(String message) {
-    return new ToolException("invalid", message);
+    return new ToolException("invalid", message, null);
+  }
+
+  /** The same refusal, naming the app it concerned (for the audit line). */
+  public ToolException about(String app) {
+    return new ToolException(outcome, getMessage(), app);
+  }
+
+  public java.util.Optional<String> app() {
+    return java.util.Optional.ofNullable(app);
   }
 
   public String outcome() {

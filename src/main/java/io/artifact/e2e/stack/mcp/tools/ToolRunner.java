@@ -61,7 +61,7 @@ public final class ToolRunner {
       record(app, caller, tool, hash, r.error() ? "error: " + r.summary() : "ok");
       return render(r);
     } catch (ToolException e) {
-      record(app, caller, tool, hash, e.outcome() + ": " + e.getMessage());
+      record(e.app().orElse(app), caller, tool, hash, e.outcome() + ": " + e.getMessage());
       return error(e.outcome() + ": " + e.getMessage());
     } catch (PlatformException e) {
       record(app, caller, tool, hash, "error: " + e.getMessage());
