@@ -58,7 +58,7 @@ public final class ControlPlane implements StackComponent {
     tokens = new OrgTokens(clock);
     audit = new AuditLog(10_000);
     alerts = new Alerts();
-    tokens.issue(settings.org(), settings.user(), settings.allowedPrefixes());
+    tokens.issue(settings.org(), settings.org(), settings.user(), settings.allowedPrefixes());
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .mcpEndpoint("/mcp")
         .contextExtractor(req -> {
@@ -78,7 +78,7 @@ public final class ControlPlane implements StackComponent {
         .build();
     mcp = stack.listen(HttpListener.startServlet("mcp", settings.port(), "/mcp",
         new BearerGuard(transport, tokens, alerts, clock, settings.defect() == Defect.REVOKED_TOKEN_ACCEPTED)));
-    admin = stack.listen(HttpListener.start("mcp-admin", new McpAdminApi(tokens, audit, alerts, clock)));
+    admin = stack.listen(HttpListener.start("mcp-admin", new McpAdminApi(tokens, audit, alerts, clock, settings.org())));
   }
 
   @Override

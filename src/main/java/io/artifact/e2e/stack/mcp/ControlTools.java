@@ -12,6 +12,7 @@ import io.artifact.e2e.stack.mcp.tools.FlyLogsTool;
 import io.artifact.e2e.stack.mcp.tools.FlyRunTool;
 import io.artifact.e2e.stack.mcp.flyctl.Flyctl;
 import io.artifact.e2e.stack.mcp.tools.ListMachinesTool;
+import io.artifact.e2e.stack.mcp.tools.ProvisionOrgTool;
 import io.artifact.e2e.stack.mcp.tools.RotateOrgTokenTool;
 import io.artifact.e2e.stack.mcp.tools.SetSecretTool;
 import io.artifact.e2e.stack.mcp.tools.UpdateMachineTool;
@@ -32,6 +33,7 @@ final class ControlTools {
         new ListMachinesTool(fly),
         new SetSecretTool(fly),
         new RotateOrgTokenTool(tokens, alerts),
+        new ProvisionOrgTool(fly),
         new FlyRunTool(new Flyctl(fly)),
         new FlyLogsTool(fly, () -> fly.scheduler().now()));
   }

@@ -54,7 +54,8 @@ class ControlPlaneServerTest {
   void listsEveryToolWithInputAndOutputSchemas() {
     List<Tool> tools = client.sdk().listTools().tools();
     assertThat(tools).extracting(Tool::name).containsExactly("infra.ensure_app", "infra.create_machine", "infra.update_machine",
-        "infra.destroy_machine", "infra.list_machines", "infra.set_secret", "infra.rotate_org_token", "fly.run", "fly.logs");
+        "infra.destroy_machine", "infra.list_machines", "infra.set_secret", "infra.rotate_org_token", "infra.provision_org", "fly.run",
+        "fly.logs");
     assertThat(tools).allSatisfy(t -> {
       assertThat(t.inputSchema()).containsEntry("type", "object");
       assertThat(t.outputSchema()).containsEntry("type", "object");
@@ -241,6 +242,41 @@ class ControlPlaneServerTest {
     assertThat(logs.get("truncated")).isEqualTo(true);
     CallToolResult tooMany = client.call("fly.logs", Map.of("app", "org1-logs", "limit", 5000));
     assertThat(McpTestClient.text(tooMany)).contains("limit: must have a maximum value of 500");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void provisionOrgDryRunPlansWithoutCreatingAndApplyIsIdempotent() {
+    Map<String, Object> args = new java.util.HashMap<>(Map.of("org", "org1-prov", "domain", "prov.artifact.test", "region", "syd",
+        "images", Map.of("nfs", "registry.fly.io/fly-nfs:2.4", "fly-router", "registry.fly.io/fly-router:doc"), "dry_run", true));
+    Map<String, Object> plan = client.ok("infra.provision_org", args);
+    assertThat(plan).containsEntry("dry_run", true).containsEntry("changes", 8).containsEntry("regions", List.of("syd"));
+    assertThat((List<Map<String, Object>>) plan.get("apps")).extracting(a -> a.get("name") + ":" + a.get("action"))
+        .containsExactly("org1-prov-nfs:create", "org1-prov-fly-router:create", "org1-prov-fly-exec:create", "org1-prov-worker-pool:create");
+    assertThat(stack.platform().findApp("org1-prov-nfs")).isEmpty();
+
+    args.put("dry_run", false);
+    Map<String, Object> applied = client.ok("infra.provision_org", args);
+    assertThat(applied).containsEntry("changes", 8);
+    List<Map<String, Object>> machines = (List<Map<String, Object>>) applied.get("machines");
+    assertThat(machines).extracting(m -> m.get("role") + ":" + m.get("action")).containsExactly("nfs:created", "fly-router:created", "fly-exec:created");
+    assertThat(machines.get(0).get("image_digest").toString()).matches("sha256:[0-9a-f]{32}");
+    assertThat(((Map<String, Object>) applied.get("images")).keySet()).containsExactly("nfs", "fly-router", "fly-exec");
+    await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machines("org1-prov-nfs", false).get(0).state() == MachineState.STARTED);
+    assertThat(stack.platform().app("org1-prov-fly-router").hostnames()).contains("prov.artifact.test", "*.prov.artifact.test");
+
+    Map<String, Object> again = client.ok("infra.provision_org", args);
+    assertThat(again).containsEntry("changes", 0);
+    assertThat((List<Map<String, Object>>) again.get("machines")).extracting(m -> m.get("action")).containsOnly("existing");
+    assertThat(stack.platform().machines("org1-prov-fly-exec", false)).hasSize(1);
+  }
+
+  @Test
+  void provisionOrgRejectsAnUnknownImageNamingItAndCreatesNothing() {
+    CallToolResult r = client.call("infra.provision_org", Map.of("org", "org1-badimg", "domain", "x.artifact.test", "region", "syd",
+        "images", Map.of("fly-router", "registry.fly.io/fly-routr:1"), "dry_run", false));
+    assertThat(McpTestClient.text(r)).startsWith("invalid: images.fly-router: 'registry.fly.io/fly-routr:1' is not in the registry");
+    assertThat(stack.platform().findApp("org1-badimg-nfs")).isEmpty();
   }
 
   static void isRefusedWith401(Throwable t) {

@@ -33,9 +33,11 @@ public final class McpAdminApi implements HttpHandler {
   private final AuditLog audit;
   private final Alerts alerts;
   private final Supplier<Instant> clock;
+  private final String defaultFlyOrg;
   private final Routes routes = new Routes();
 
-  public McpAdminApi(OrgTokens tokens, AuditLog audit, Alerts alerts, Supplier<Instant> clock) {
+  public McpAdminApi(OrgTokens tokens, AuditLog audit, Alerts alerts, Supplier<Instant> clock, String defaultFlyOrg) {
+    this.defaultFlyOrg = defaultFlyOrg;
     this.tokens = tokens;
     this.audit = audit;
     this.alerts = alerts;
@@ -75,7 +77,7 @@ public final class McpAdminApi implements HttpHandler {
     List<String> prefixes = new ArrayList<>();
     body.path("prefixes").forEach(p -> prefixes.add(p.asText()));
     if (prefixes.isEmpty()) prefixes.add(org + "-");
-    return json(201, grant(tokens.issue(org, body.path("user").asText("e2e-suite"), prefixes)));
+    return json(201, grant(tokens.issue(org, body.path("fly_org").asText(defaultFlyOrg), body.path("user").asText("e2e-suite"), prefixes)));
   }
 
   private HttpResponse current(String org) throws Exception {
@@ -91,7 +93,7 @@ public final class McpAdminApi implements HttpHandler {
   }
 
   private static ObjectNode grant(Grant g) {
-    ObjectNode n = JSON.createObjectNode().put("org", g.org()).put("user", g.user()).put("token", g.token())
+    ObjectNode n = JSON.createObjectNode().put("org", g.org()).put("user", g.user()).put("fly_org", g.flyOrg()).put("token", g.token())
         .put("fingerprint", g.fingerprint()).put("issued_at", g.issuedAt().toString());
     g.prefixes().forEach(n.putArray("prefixes")::add);
     return n;

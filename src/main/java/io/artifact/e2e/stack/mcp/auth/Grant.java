@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * What an org token allows: acting as {@code user} on apps whose names start with one of
- * {@code prefixes}, within the Fly org {@code org}. The token itself never leaves this record
- * except to its holder.
+ * {@code prefixes}. {@code org} names the token's holder (an org, or an org slice on the embedded
+ * stack); {@code flyOrg} is the Fly org slug apps are created in. The token itself never leaves
+ * this record except to its holder.
  */
-public record Grant(String token, String org, String user, List<String> prefixes, Instant issuedAt) {
+public record Grant(String token, String org, String flyOrg, String user, List<String> prefixes, Instant issuedAt) {
 
   public Grant {
     prefixes = List.copyOf(prefixes);

@@ -26,9 +26,9 @@ public final class OrgTokens {
   }
 
   /** Issues a new current token for {@code org}; any previous one is revoked as "reissued". */
-  public synchronized Grant issue(String org, String user, List<String> prefixes) {
+  public synchronized Grant issue(String org, String flyOrg, String user, List<String> prefixes) {
     current(org).ifPresent(old -> revokeToken(old.token(), "reissued"));
-    Grant g = new Grant("artifact_org_" + Ids.hex(20), org, user, prefixes, clock.get());
+    Grant g = new Grant("artifact_org_" + Ids.hex(20), org, flyOrg, user, prefixes, clock.get());
     byToken.put(g.token(), new Entry(g, null));
     currentByOrg.put(org, g.token());
     return g;
@@ -47,7 +47,7 @@ public final class OrgTokens {
 
   /** Replaces the org's token; the old one fails from the next request on. */
   public synchronized Grant rotate(Grant old) {
-    Grant fresh = new Grant("artifact_org_" + Ids.hex(20), old.org(), old.user(), old.prefixes(), clock.get());
+    Grant fresh = new Grant("artifact_org_" + Ids.hex(20), old.org(), old.flyOrg(), old.user(), old.prefixes(), clock.get());
     revokeToken(old.token(), "rotated");
     byToken.put(fresh.token(), new Entry(fresh, null));
     currentByOrg.put(old.org(), fresh.token());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.stack.fly.App;
 import io.artifact.e2e.stack.fly.Check;
-import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.LogEntry;
 import io.artifact.e2e.stack.fly.Machine;
@@ -74,9 +73,8 @@ final class FlyGoJson {
     return n;
   }
 
-  /** The same digest the Machines API shows for this image (see stack.fly.api.FlyJson). */
   static String digest(ImageRef ref) {
-    return "sha256:" + Ids.digest(ref.raw()) + Ids.digest(ref.raw() + "#");
+    return ImageDigest.of(ref);
   }
 
   static String time(Instant t) {

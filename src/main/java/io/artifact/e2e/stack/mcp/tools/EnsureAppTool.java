@@ -39,7 +39,7 @@ public final class EnsureAppTool implements ControlTool {
   public ToolResult call(Args args, Grant caller) {
     String name = args.string("name");
     boolean exists = idempotent && fly.findApp(name).isPresent();
-    if (!exists) fly.createApp(name, caller.org());
+    if (!exists) fly.createApp(name, caller.flyOrg());
     return ToolResult.ok(Map.of("app", name, "created", !exists),
         (exists ? "app " + name + " already exists" : "created app " + name) + " (primary region " + args.string("region") + ")");
   }
