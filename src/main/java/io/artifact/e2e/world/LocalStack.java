@@ -5,6 +5,7 @@ import io.artifact.e2e.stack.EmbeddedStack;
 import io.artifact.e2e.stack.StackComponent;
 import io.artifact.e2e.stack.StackSettings;
 import io.artifact.e2e.stack.fly.Ids;
+import io.artifact.e2e.stack.mcp.ControlPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class LocalStack {
 
   /** Components beyond the platform, in start order (edge, Clerk, control plane as they land). */
   static List<StackComponent> components(Profile profile) {
-    return new ArrayList<>();
+    List<StackComponent> components = new ArrayList<>();
+    components.add(new ControlPlane());
+    return components;
   }
 }

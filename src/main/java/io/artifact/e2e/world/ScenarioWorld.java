@@ -5,6 +5,8 @@ import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.fly.FlyViaMcp;
+import io.artifact.e2e.mcp.ControlPlaneSession;
 import io.artifact.e2e.stack.EmbeddedStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class ScenarioWorld {
   private final List<String> flyCalls = new ArrayList<>();
   private OrgSlice slice;
   private FlyPort fly;
+  private ControlPlaneSession mcp;
   private String scenarioName = "scenario";
 
   public ScenarioWorld() {
@@ -71,6 +74,12 @@ public final class ScenarioWorld {
     return fly;
   }
 
+  /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */
+  public synchronized ControlPlaneSession mcp() {
+    if (mcp == null) mcp = ControlPlaneSession.open(this);
+    return mcp;
+  }
+
   /** Fly calls made so far, one line each (attached to the report by the scenario hook). */
   public synchronized List<String> flyCalls() {
     return List.copyOf(flyCalls);
@@ -92,17 +101,18 @@ public final class ScenarioWorld {
   private FlyPort createFly() {
     Profile p = profile();
     String backend = p.string("fly.backend");
-    if (!backend.equals("rest")) {
-      throw new io.artifact.e2e.config.ProfileException(p.source() + ": fly.backend must be rest (was '" + backend + "')");
+    if (!backend.equals("rest") && !backend.equals("mcp")) {
+      throw new io.artifact.e2e.config.ProfileException(p.source() + ": fly.backend must be rest or mcp (was '" + backend + "')");
     }
     String api = p.embedded() ? stack().machinesApiUrl() : p.string("fly.api.url");
     String logs = p.embedded() ? stack().machinesApiUrl() : p.string("fly.logs.url");
     String token = p.embedded() ? stack().flyToken() : p.secret(p.string("fly.token.env"));
     redactor.secret(token);
-    return new FlyMachinesRest(api, logs, token, p.duration("timeouts.api-retry"), bootBound(), line -> {
+    FlyPort rest = new FlyMachinesRest(api, logs, token, p.duration("timeouts.api-retry"), bootBound(), line -> {
       synchronized (this) {
         flyCalls.add(redactor.redact(line));
       }
     });
+    return backend.equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
   }
 }

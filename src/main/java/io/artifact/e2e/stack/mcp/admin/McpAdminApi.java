@@ -57,7 +57,9 @@ public final class McpAdminApi implements HttpHandler {
 
   private HttpResponse auditLog(HttpRequest r) throws Exception {
     ArrayNode arr = JSON.createArrayNode();
+    String user = r.query("user").orElse(null);
     for (AuditEntry e : audit.entries(r.query("app_prefix").orElse(null))) {
+      if (user != null && !user.equals(e.user())) continue;
       arr.addObject().put("app", e.app()).put("user", e.user()).put("tool", e.tool()).put("params_hash", e.paramsHash())
           .put("outcome", e.outcome()).put("at", e.at().toString());
     }

@@ -1,0 +1,136 @@
+package io.artifact.e2e.mcp;
+
+import io.artifact.e2e.world.OrgSlice;
+import io.artifact.e2e.world.ScenarioWorld;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a CONTROL-040 scenario does with the control plane, in ops terms: stage the slice, call the
+ * tools, keep their results for the assertions. Teardown always goes through the Fly API, so a
+ * revoked token cannot leave resources behind.
+ */
+public final class ControlPlaneScenario {
+
+  private final ScenarioWorld world;
+  private final List<ToolCall> calls = new ArrayList<>();
+  private String machineId;
+
+  public ControlPlaneScenario(ScenarioWorld world) {
+    this.world = world;
+  }
+
+  public ControlPlaneSession session() {
+    return world.mcp();
+  }
+
+  public OrgSlice slice() {
+    return world.slice();
+  }
+
+  /** The slice's apps do not exist yet; whatever the scenario creates of them is destroyed afterwards. */
+  public List<String> unprovisionedSlice() {
+    world.slice().apps().forEach(app -> world.cleanup().register("destroy app " + app, () -> world.fly().destroyApp(app)));
+    return world.slice().apps().stream().filter(app -> world.fly().findApp(app).isPresent()).toList();
+  }
+
+  /** Phase 1 for one app: ensure it through the control plane, record it, destroy it afterwards. */
+  public ToolCall ensureWorkerPool() {
+    String app = world.slice().workerPoolApp();
+    world.cleanup().register("destroy app " + app, () -> world.fly().destroyApp(app));
+    ToolCall c = record(session().ensureApp(app));
+    world.manifest().ensured(app + ": " + (Boolean.TRUE.equals(c.get("created")) ? "created" : "existing") + " (infra.ensure_app)");
+    return c;
+  }
+
+  public void revokeTokenOfEnsuredSlice() {
+    ensureWorkerPool();
+    session().revokeToken();
+  }
+
+  /** Dry run, then apply: the manifest the apply returned (the plan is kept as evidence). */
+  public ToolCall provisionSlice() {
+    Map<String, String> images = Map.of("nfs", world.profile().string("image.nfs"),
+        "fly-router", world.profile().string("image.router"), "fly-exec", world.profile().string("image.exec"));
+    world.evidence().json("org-manifest-dry-run.json", record(session().provisionSlice(images, true)).structured());
+    ToolCall applied = record(session().provisionSlice(images, false));
+    world.evidence().json("org-manifest.json", applied.structured());
+    return applied;
+  }
+
+  /** What the manifest of this slice must say, with the images the profile calls current. */
+  public OrgManifestView expectedManifest() {
+    return OrgManifestView.expected(world.slice(), world.profile().string("image.nfs"), world.profile().string("image.router"),
+        world.profile().string("image.exec"));
+  }
+
+  /** The worker pool's Machines as the Fly API reports them (not the control plane's view). */
+  public List<String> workerPoolMachinesPerFly() {
+    return world.fly().listMachines(world.slice().workerPoolApp()).stream().map(m -> m.id() + " " + m.state()).toList();
+  }
+
+  public ToolCall ensure(String app) {
+    return record(session().ensureApp(app));
+  }
+
+  public ToolCall listWorkerPool() {
+    return record(session().listMachines(world.slice().workerPoolApp()));
+  }
+
+  public ToolCall createMachineInWorkerPool(String region) {
+    ToolCall c = record(session().createMachine(world.slice().workerPoolApp(), world.profile().string("image.exec"), region));
+    if (!c.error()) machineId = (String) c.get("machine_id");
+    return c;
+  }
+
+  public ToolCall destroyCreatedMachine() {
+    return record(session().destroyMachine(world.slice().workerPoolApp(), machineId));
+  }
+
+  /** The state Fly reports for the Machine this scenario created, once it settles as destroyed. */
+  public String flyStateOfCreatedMachine() {
+    var m = world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
+    return m == null ? "destroyed" : m.state();
+  }
+
+  /** The slice's Machines as {@code infra.list_machines} reports them, once every one has started. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> startedMachines() {
+    List<Map<String, Object>> all = new ArrayList<>();
+    world.eventually("every provisioned Machine listed as started", world.bootBound()).until(() -> {
+      all.clear();
+      for (String app : world.slice().apps()) {
+        all.addAll((List<Map<String, Object>>) record(session().listMachines(app)).structured().getOrDefault("machines", List.of()));
+      }
+      return !all.isEmpty() && all.stream().allMatch(m -> "started".equals(m.get("state")));
+    });
+    world.evidence().json("machines-via-control-plane.json", all);
+    return all;
+  }
+
+  public List<ToolCall> calls() {
+    return List.copyOf(calls);
+  }
+
+  public ToolCall last() {
+    return calls.get(calls.size() - 1);
+  }
+
+  public List<AuditRecord> audit(String app) {
+    List<AuditRecord> entries = session().audit(app).stream().filter(e -> e.app().equals(app)).toList();
+    world.evidence().json("audit-" + app + ".json", entries);
+    return entries;
+  }
+
+  public List<AlertRecord> alerts() {
+    List<AlertRecord> alerts = session().alerts();
+    world.evidence().json("control-plane-alerts.json", alerts);
+    return alerts;
+  }
+
+  private ToolCall record(ToolCall c) {
+    calls.add(c);
+    return c;
+  }
+}
