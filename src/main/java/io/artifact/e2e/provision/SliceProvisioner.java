@@ -5,7 +5,8 @@ import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.fly.VolumeInfo;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
-import java.util.ArrayList;
+import io.artifact.e2e.world.CleanupLedger;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,36 +27,35 @@ public final class SliceProvisioner {
   }
 
   public void provision() {
-    OrgSlice slice = world.slice();
     if (!world.profile().strategy().equals("ephemeral")) {
-      requireExisting(slice);
+      requireExisting();
       return;
     }
-    FlyPort fly = world.fly();
-    SliceBlueprint bp = blueprint();
-    for (String app : slice.apps()) {
-      fly.createApp(app, slice.org());
-      world.cleanup().register("destroy app " + app, () -> fly.destroyApp(app));
-    }
-    VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
-    List<MachineInfo> created = new ArrayList<>();
-    created.add(fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id())));
-    awaitStarted(slice.nfsApp(), created.get(0));
-    created.add(fly.createMachine(slice.routerApp(), bp.routerMachine()));
-    created.add(fly.createMachine(slice.execApp(), bp.execMachine()));
-    awaitStarted(slice.routerApp(), created.get(1));
-    awaitStarted(slice.execApp(), created.get(2));
-    fly.addCertificate(slice.routerApp(), slice.domain());
-    fly.addCertificate(slice.routerApp(), "*." + slice.domain());
+    List<MachineInfo> created = create(blueprint(), world.fly(), world.cleanup(), world.bootBound());
     world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());
   }
 
-  private void awaitStarted(String app, MachineInfo m) {
-    world.fly().awaitState(app, m.id(), "started", world.bootBound());
+  /** Creates a whole slice; also used by {@code stack up}, outside any scenario. */
+  public static List<MachineInfo> create(SliceBlueprint bp, FlyPort fly, CleanupLedger cleanup, Duration bootBound) {
+    OrgSlice slice = bp.slice();
+    for (String app : slice.apps()) {
+      fly.createApp(app, slice.org());
+      cleanup.register("destroy app " + app, () -> fly.destroyApp(app));
+    }
+    VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
+    MachineInfo nfs = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
+    fly.awaitState(slice.nfsApp(), nfs.id(), "started", bootBound); // router and exec mount it at boot
+    MachineInfo router = fly.createMachine(slice.routerApp(), bp.routerMachine());
+    MachineInfo exec = fly.createMachine(slice.execApp(), bp.execMachine());
+    fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);
+    fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
+    fly.addCertificate(slice.routerApp(), slice.domain());
+    fly.addCertificate(slice.routerApp(), "*." + slice.domain());
+    return List.of(nfs, router, exec);
   }
 
-  private void requireExisting(OrgSlice slice) {
-    for (String app : slice.apps()) {
+  private void requireExisting() {
+    for (String app : world.slice().apps()) {
       if (world.fly().findApp(app).isEmpty()) {
         throw new IllegalStateException("profile '" + world.profile().name() + "' (" + world.profile().strategy()
             + ") expects app " + app + " to exist in the org; create it or use the ephemeral profile");
