@@ -125,7 +125,7 @@ public final class LocalClerk implements StackComponent {
   }
 
   public String mintForgedSessionToken(String userId, Duration ttl, Forgery forgery) {
-    SigningKey other = SigningKey.generate(forgery == Forgery.SAME_KID ? kid() : ClerkIds.next("ins"));
+    SigningKey other = ForeignKey.INSTANCE.withKid(forgery == Forgery.SAME_KID ? kid() : ClerkIds.next("ins"));
     return other.sign(SessionTokens.claims(frontendApiUrl(), settings.authorizedParty(), userId, ClerkIds.next("sess"), clock.instant(), ttl));
   }
 
@@ -152,6 +152,11 @@ public final class LocalClerk implements StackComponent {
   private HttpListener started() {
     if (listener == null) throw new IllegalStateException("local Clerk is not started");
     return listener;
+  }
+
+  /** One foreign key pair per JVM: generating RSA keys is slow and forgeries need not differ. */
+  private static final class ForeignKey {
+    static final SigningKey INSTANCE = SigningKey.generate("ins_foreign");
   }
 
   private static String newSecretKey() {

@@ -30,6 +30,11 @@ public final class SigningKey {
     }
   }
 
+  /** The same key pair under another {@code kid}. */
+  public SigningKey withKid(String kid) {
+    return new SigningKey(new RSAKey.Builder(key).keyID(kid).build());
+  }
+
   public String kid() {
     return key.getKeyID();
   }
