@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.artifact.e2e.evidence.Redactor;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -35,26 +36,28 @@ public final class ClerkBackendApi implements ClerkPort {
   private final String apiUrl;
   private final String secretKey;
   private final String signInUrl;
-  private final Redaction redaction;
+  private final Redactor redactor;
   private final TranscriptFilter transcript;
 
-  public ClerkBackendApi(String apiUrl, String secretKey, String signInUrl, Consumer<String> transcript) {
+  /** The secret key is registered with {@code redactor}, which cleans every transcript line and error message. */
+  public ClerkBackendApi(String apiUrl, String secretKey, String signInUrl, Redactor redactor, Consumer<String> transcript) {
     if (secretKey == null || secretKey.isBlank()) throw new IllegalArgumentException("the Clerk secret key is missing");
     this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     this.secretKey = secretKey;
     this.signInUrl = signInUrl;
-    this.redaction = new Redaction(List.of(secretKey));
-    this.transcript = new TranscriptFilter(transcript, redaction);
+    this.redactor = redactor;
+    redactor.secret(secretKey);
+    this.transcript = new TranscriptFilter(transcript, redactor);
   }
 
   /** For real targets: {@code CLERK_SECRET_KEY}, {@code CLERK_API_URL} (optional), {@code CLERK_SIGN_IN_URL} or {@code CLERK_PUBLISHABLE_KEY}. */
-  public static ClerkBackendApi fromEnvironment(Map<String, String> env, Consumer<String> transcript) {
+  public static ClerkBackendApi fromEnvironment(Map<String, String> env, Redactor redactor, Consumer<String> transcript) {
     String secret = env.get("CLERK_SECRET_KEY");
     if (secret == null || secret.isBlank()) throw new IllegalStateException("CLERK_SECRET_KEY is not set: the suite cannot create Clerk test sessions");
     String signIn = env.get("CLERK_SIGN_IN_URL");
     if (signIn == null || signIn.isBlank()) signIn = AccountPortal.signInUrl(env.get("CLERK_PUBLISHABLE_KEY"));
     String api = env.getOrDefault("CLERK_API_URL", "");
-    return new ClerkBackendApi(api.isBlank() ? DEFAULT_API_URL : api, secret, signIn, transcript);
+    return new ClerkBackendApi(api.isBlank() ? DEFAULT_API_URL : api, secret, signIn, redactor, transcript);
   }
 
   @Override
@@ -111,13 +114,13 @@ public final class ClerkBackendApi implements ClerkPort {
     try {
       response = request.request(method, path);
     } catch (Exception e) {
-      throw new ClerkApiException(endpoint, redaction.apply(String.valueOf(e.getMessage())));
+      throw new ClerkApiException(endpoint, redactor.redact(String.valueOf(e.getMessage())));
     }
     JsonNode answer = parse(response.asString());
     if (response.statusCode() >= 400) {
       JsonNode error = answer.path("errors").path(0);
       String message = error.path("long_message").asText(error.path("message").asText(response.statusLine()));
-      throw new ClerkApiException(endpoint, response.statusCode(), error.path("code").asText(null), redaction.apply(message));
+      throw new ClerkApiException(endpoint, response.statusCode(), error.path("code").asText(null), redactor.redact(message));
     }
     return answer;
   }

@@ -1,5 +1,6 @@
 package io.artifact.e2e.clerk;
 
+import io.artifact.e2e.evidence.Redactor;
 import java.time.Instant;
 
 /**
@@ -25,6 +26,6 @@ public record SessionToken(String jwt, String sessionId, String userId, Instant 
 
   @Override
   public String toString() {
-    return "SessionToken[session=" + sessionId + ", user=" + userId + ", expiresAt=" + expiresAt + ", jwt=" + Redaction.MARK + "]";
+    return "SessionToken[session=" + sessionId + ", user=" + userId + ", expiresAt=" + expiresAt + ", jwt=" + Redactor.MASK + "]";
   }
 }

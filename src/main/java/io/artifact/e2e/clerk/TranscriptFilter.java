@@ -1,5 +1,6 @@
 package io.artifact.e2e.clerk;
 
+import io.artifact.e2e.evidence.Redactor;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
@@ -11,11 +12,11 @@ import java.util.function.Consumer;
 final class TranscriptFilter implements Filter {
 
   private final Consumer<String> listener;
-  private final Redaction redaction;
+  private final Redactor redactor;
 
-  TranscriptFilter(Consumer<String> listener, Redaction redaction) {
+  TranscriptFilter(Consumer<String> listener, Redactor redactor) {
     this.listener = listener;
-    this.redaction = redaction;
+    this.redactor = redactor;
   }
 
   @Override
@@ -34,7 +35,7 @@ final class TranscriptFilter implements Filter {
       text.append("← no answer: ").append(e.getMessage()).append('\n');
       throw e;
     } finally {
-      listener.accept(redaction.apply(text.toString()));
+      listener.accept(redactor.redact(text.toString()));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.artifact.e2e.clerk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.stack.clerk.ClerkAuthenticator.AuthResult;
 import io.artifact.e2e.stack.clerk.LocalClerk;
 import io.artifact.e2e.stack.clerk.SessionVerifier;
@@ -20,7 +21,7 @@ class ClerkBackendApiTest {
 
   private static LocalClerk clerk;
   private final List<String> transcript = new CopyOnWriteArrayList<>();
-  private final ClerkBackendApi api = new ClerkBackendApi(clerk.apiUrl(), clerk.secretKey(), clerk.signInUrl(), transcript::add);
+  private final ClerkBackendApi api = new ClerkBackendApi(clerk.apiUrl(), clerk.secretKey(), clerk.signInUrl(), new Redactor(), transcript::add);
 
   @BeforeAll
   static void start() {
@@ -88,7 +89,7 @@ class ClerkBackendApiTest {
 
   @Test
   void aWrongSecretFailsWithTheEndpointAndClerksCodeButNotTheSecret() {
-    ClerkBackendApi wrong = new ClerkBackendApi(clerk.apiUrl(), "sk_test_notTheRightOne", clerk.signInUrl(), transcript::add);
+    ClerkBackendApi wrong = new ClerkBackendApi(clerk.apiUrl(), "sk_test_notTheRightOne", clerk.signInUrl(), new Redactor(), transcript::add);
 
     assertThatThrownBy(() -> wrong.user("e2e-wrong"))
         .isInstanceOfSatisfying(ClerkApiException.class, e -> {
@@ -102,7 +103,7 @@ class ClerkBackendApiTest {
 
   @Test
   void anUnreachableApiFailsNamingTheEndpoint() {
-    ClerkBackendApi nowhere = new ClerkBackendApi("http://127.0.0.1:1", clerk.secretKey(), clerk.signInUrl(), transcript::add);
+    ClerkBackendApi nowhere = new ClerkBackendApi("http://127.0.0.1:1", clerk.secretKey(), clerk.signInUrl(), new Redactor(), transcript::add);
 
     assertThatThrownBy(() -> nowhere.user("e2e-nowhere")).isInstanceOf(ClerkApiException.class)
         .hasMessageContaining("GET /v1/users could not be reached");
@@ -133,10 +134,10 @@ class ClerkBackendApiTest {
 
   @Test
   void fromTheEnvironmentNeedsTheSecretKey() {
-    assertThatThrownBy(() -> ClerkBackendApi.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", clerk.publishableKey()), transcript::add))
+    assertThatThrownBy(() -> ClerkBackendApi.fromEnvironment(Map.of("CLERK_PUBLISHABLE_KEY", clerk.publishableKey()), new Redactor(), transcript::add))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("CLERK_SECRET_KEY is not set");
     assertThat(ClerkBackendApi.fromEnvironment(Map.of("CLERK_SECRET_KEY", "sk_live_x", "CLERK_PUBLISHABLE_KEY",
-        "pk_test_dGFtZS1saW9uLTEuY2xlcmsuYWNjb3VudHMuZGV2JA=="), transcript::add).signInUrl())
+        "pk_test_dGFtZS1saW9uLTEuY2xlcmsuYWNjb3VudHMuZGV2JA=="), new Redactor(), transcript::add).signInUrl())
         .isEqualTo("https://tame-lion-1.accounts.dev/sign-in");
   }
 
