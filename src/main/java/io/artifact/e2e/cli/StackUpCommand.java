@@ -6,6 +6,7 @@ import io.artifact.e2e.config.ProfileException;
 import io.artifact.e2e.config.ProfileLoader;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.provision.SliceBlueprint;
+import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.stack.EmbeddedStack;
 import io.artifact.e2e.world.CleanupLedger;
@@ -54,7 +55,8 @@ public final class StackUpCommand implements Callable<Integer> {
     OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
     FlyMachinesRest fly = new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(),
         profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
-    SliceProvisioner.create(SliceBlueprint.of(profile, slice), fly, cleanup, profile.duration("timeouts.boot"));
+    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, java.util.Optional.of(stack))), fly, cleanup,
+        profile.duration("timeouts.boot"));
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, stack, slice)));
     spec.commandLine().getOut().flush();
     if (exitAfterStart) {
@@ -79,7 +81,9 @@ public final class StackUpCommand implements Callable<Integer> {
     apps.put("worker_pool", slice.workerPoolApp());
     out.put("apps", apps);
     // local development tokens only: they die with the process and open nothing outside loopback
-    out.put("tokens", Map.of("fly_api_token", stack.flyToken()));
+    io.artifact.e2e.stack.clerk.LocalClerk clerk = stack.component(io.artifact.e2e.stack.clerk.LocalClerk.class);
+    out.put("tokens", Map.of("fly_api_token", stack.flyToken(), "clerk_secret_key", clerk.secretKey(),
+        "clerk_publishable_key", clerk.publishableKey()));
     out.put("env", Map.of("FLY_FLAPS_BASE_URL", stack.machinesApiUrl(), "FLY_API_BASE_URL", stack.machinesApiUrl(),
         "FLY_API_TOKEN", stack.flyToken()));
     return out;

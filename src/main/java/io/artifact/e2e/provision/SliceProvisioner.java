@@ -23,7 +23,7 @@ public final class SliceProvisioner {
   }
 
   public SliceBlueprint blueprint() {
-    return SliceBlueprint.of(world.profile(), world.slice());
+    return SliceBlueprint.of(world.profile(), world.slice(), SliceCredentials.of(world.profile(), world.runtime().stack()));
   }
 
   public void provision() {
@@ -45,6 +45,9 @@ public final class SliceProvisioner {
     VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
     MachineInfo nfs = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
     fly.awaitState(slice.nfsApp(), nfs.id(), "started", bootBound); // router and exec mount it at boot
+    // Fly injects app secrets into a Machine's env when it is created, so they go first
+    fly.setSecrets(slice.routerApp(), bp.credentials().routerSecrets());
+    fly.setSecrets(slice.execApp(), bp.credentials().execSecrets());
     MachineInfo router = fly.createMachine(slice.routerApp(), bp.routerMachine());
     MachineInfo exec = fly.createMachine(slice.execApp(), bp.execMachine());
     fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);

@@ -1,11 +1,14 @@
 package io.artifact.e2e.world;
 
+import io.artifact.e2e.clerk.ClerkBackendApi;
+import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.stack.EmbeddedStack;
+import io.artifact.e2e.stack.clerk.LocalClerk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,12 +33,16 @@ public final class ScenarioWorld {
   private final List<String> flyCalls = new ArrayList<>();
   private OrgSlice slice;
   private FlyPort fly;
+  private ClerkPort clerk;
   private String scenarioName = "scenario";
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
     p.requiredSecrets().forEach(v -> redactor.secret(p.secret(v)));
-    runtime.stack().ifPresent(s -> redactor.secret(s.flyToken()));
+    runtime.stack().ifPresent(s -> {
+      redactor.secret(s.flyToken());
+      redactor.secret(s.component(LocalClerk.class).secretKey());
+    });
   }
 
   /** Called by the scenario hook before the first step. */
@@ -69,6 +76,17 @@ public final class ScenarioWorld {
   public synchronized FlyPort fly() {
     if (fly == null) fly = createFly();
     return fly;
+  }
+
+  /** Clerk's Backend API: the embedded stack's local Clerk, or the real one from CLERK_* variables. */
+  public synchronized ClerkPort clerk() {
+    if (clerk == null) {
+      Consumer<String> transcript = line -> evidence.text("clerk-api.txt", line);
+      clerk = runtime.stack().map(s -> s.component(LocalClerk.class))
+          .<ClerkPort>map(c -> new ClerkBackendApi(c.apiUrl(), c.secretKey(), c.signInUrl(), redactor, transcript))
+          .orElseGet(() -> ClerkBackendApi.fromEnvironment(System.getenv(), redactor, transcript));
+    }
+    return clerk;
   }
 
   /** Fly calls made so far, one line each (attached to the report by the scenario hook). */
