@@ -19,7 +19,7 @@ public final class Redactor {
   private record Shape(Pattern pattern, String replacement) {}
 
   private static final List<Shape> SHAPES = List.of(
-      new Shape(Pattern.compile("(?i)(authorization\\s*[:=]\\s*\"?)(bearer|flyv1)\\s+[^\\s\",]+"), "$1$2 " + MASK),
+      new Shape(Pattern.compile("(?i)(authorization\\s*[:=]\\s*\"?)(bearer|flyv1)\\s+[^\\s\"]+"), "$1$2 " + MASK),
       new Shape(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]+"), MASK),
       new Shape(Pattern.compile("\\b(sk|pk)_(test|live)_[A-Za-z0-9=+/]{6,}"), MASK),
       new Shape(Pattern.compile("\\bfm[12][ar]?_[A-Za-z0-9_+/=-]{8,}"), MASK),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import java.util.function.Supplier;
@@ -135,8 +136,8 @@ public final class FlyMachinesRest implements FlyPort {
   public MachineInfo awaitState(String app, String machineId, String state, Duration bound) {
     Instant deadline = Instant.now().plus(bound);
     while (true) {
-      long left = Duration.between(Instant.now(), deadline).toSeconds();
-      int timeout = (int) Math.max(1, Math.min(60, left)); // Fly enforces 1–60 s per wait call
+      long leftMs = Duration.between(Instant.now(), deadline).toMillis();
+      int timeout = (int) Math.max(1, Math.min(60, (leftMs + 999) / 1000)); // Fly enforces 1–60 s per wait call
       Response r = send("wait " + state, () -> api().queryParam("state", state).queryParam("timeout", timeout)
           .get("/v1/apps/{app}/machines/{id}/wait", app, machineId));
       if (r.statusCode() == 200) return machine(app, machineId);
@@ -197,7 +198,7 @@ public final class FlyMachinesRest implements FlyPort {
   public List<LogLine> logs(String app, String machineId, int max) {
     List<LogLine> out = new ArrayList<>();
     String token = "";
-    for (int page = 0; page < Math.max(1, max / 100 + 1) && out.size() < max; page++) {
+    for (int page = 0; page < max && out.size() < max; page++) { // every page adds a line or ends the loop
       String next = token;
       JsonNode n = call("read logs of", app, machineId, () -> {
         RequestSpecification r = given().config(config).baseUri(logsUrl).header("Authorization", authorization())
@@ -250,7 +251,7 @@ public final class FlyMachinesRest implements FlyPort {
   }
 
   private JsonNode call(String operation, String app, String machineId, Supplier<Response> request) {
-    Instant deadline = Instant.now().plus(retryBound);
+    AtomicReference<Instant> deadline = new AtomicReference<>(); // the retry window opens at the first transient failure
     // Evaluated on this thread: one slow call (first-use warm-up, a long wait) is never abandoned;
     // the retry bound is enforced inside attempt(), the outer bound only backs it up.
     return Awaitility.await(operation).pollInSameThread().atMost(retryBound.plus(CALL_TIMEOUT))
@@ -259,7 +260,8 @@ public final class FlyMachinesRest implements FlyPort {
   }
 
   /** One try: the body on success, empty on a transient failure with time left, an exception otherwise. */
-  private Optional<JsonNode> attempt(String operation, String app, String machineId, Supplier<Response> request, Instant deadline) {
+  private Optional<JsonNode> attempt(String operation, String app, String machineId, Supplier<Response> request,
+      AtomicReference<Instant> deadline) {
     Response r;
     FlyApiException failure;
     try {
@@ -273,7 +275,8 @@ public final class FlyMachinesRest implements FlyPort {
     } catch (RuntimeException e) { // connection reset or refused: transient
       failure = new FlyApiException(operation, app, machineId, 0, "cannot reach " + apiUrl + ": " + e.getMessage());
     }
-    if (Instant.now().isAfter(deadline)) throw failure;
+    deadline.compareAndSet(null, Instant.now().plus(retryBound));
+    if (Instant.now().isAfter(deadline.get())) throw failure;
     return Optional.empty();
   }
 

@@ -10,16 +10,17 @@ import java.util.Map;
  * What a healthy slice runs: the apps' images (from the profile) and the {@code DC_*} env each
  * app needs (stack-contract.md §7.1). Phase 0 judges a slice against this same blueprint.
  */
-public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage, String execImage) {
+public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage, String execImage, SliceCredentials credentials) {
 
-  public static SliceBlueprint of(Profile profile, OrgSlice slice) {
-    return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"));
+  public static SliceBlueprint of(Profile profile, OrgSlice slice, SliceCredentials credentials) {
+    return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"), credentials);
   }
 
   public Map<String, String> routerEnv() {
     Map<String, String> env = common();
     env.put("DC_EXEC", OrgSlice.flycast(slice.execApp()));
     env.put("DC_WORKER_POOL_APP", slice.workerPoolApp());
+    env.putAll(credentials.routerEnv());
     return env;
   }
 

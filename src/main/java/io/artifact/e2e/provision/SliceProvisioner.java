@@ -6,7 +6,8 @@ import io.artifact.e2e.fly.VolumeInfo;
 import io.artifact.e2e.mcp.ToolCall;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
-import java.util.ArrayList;
+import io.artifact.e2e.world.CleanupLedger;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,44 +26,53 @@ public final class SliceProvisioner {
   }
 
   public SliceBlueprint blueprint() {
-    return SliceBlueprint.of(world.profile(), world.slice());
+    return SliceBlueprint.of(world.profile(), world.slice(), SliceCredentials.of(world.profile(), world.runtime().stack()));
   }
 
   public void provision() {
-    OrgSlice slice = world.slice();
     boolean ephemeral = world.profile().strategy().equals("ephemeral");
-    FlyPort fly = world.fly();
-    if (world.profile().optional("phase1.ensure-apps").orElse("fly").equals("mcp")) {
-      ensureThroughControlPlane(slice, ephemeral);
+    boolean viaControlPlane = world.profile().optional("phase1.ensure-apps").orElse("fly").equals("mcp");
+    if (viaControlPlane) {
+      ensureThroughControlPlane(ephemeral);
     } else if (!ephemeral) {
-      requireExisting(slice);
-    } else {
-      for (String app : slice.apps()) {
-        fly.createApp(app, slice.org());
-        world.cleanup().register("destroy app " + app, () -> fly.destroyApp(app));
-      }
+      requireExisting();
     }
     if (!ephemeral) return;
-    SliceBlueprint bp = blueprint();
-    VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
-    List<MachineInfo> created = new ArrayList<>();
-    created.add(fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id())));
-    awaitStarted(slice.nfsApp(), created.get(0));
-    created.add(fly.createMachine(slice.routerApp(), bp.routerMachine()));
-    created.add(fly.createMachine(slice.execApp(), bp.execMachine()));
-    awaitStarted(slice.routerApp(), created.get(1));
-    awaitStarted(slice.execApp(), created.get(2));
-    fly.addCertificate(slice.routerApp(), slice.domain());
-    fly.addCertificate(slice.routerApp(), "*." + slice.domain());
+    List<MachineInfo> created = viaControlPlane ? createResources(blueprint(), world.fly(), world.bootBound())
+        : create(blueprint(), world.fly(), world.cleanup(), world.bootBound());
     world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());
   }
 
-  private void awaitStarted(String app, MachineInfo m) {
-    world.fly().awaitState(app, m.id(), "started", world.bootBound());
+  /** Creates a whole slice; also used by {@code stack up}, outside any scenario. */
+  public static List<MachineInfo> create(SliceBlueprint bp, FlyPort fly, CleanupLedger cleanup, Duration bootBound) {
+    OrgSlice slice = bp.slice();
+    for (String app : slice.apps()) {
+      fly.createApp(app, slice.org());
+      cleanup.register("destroy app " + app, () -> fly.destroyApp(app));
+    }
+    return createResources(bp, fly, bootBound);
   }
 
-  private void ensureThroughControlPlane(OrgSlice slice, boolean ephemeral) {
-    for (String app : slice.apps()) {
+  /** The volume, Machines and certificates of a slice whose apps exist. */
+  static List<MachineInfo> createResources(SliceBlueprint bp, FlyPort fly, Duration bootBound) {
+    OrgSlice slice = bp.slice();
+    VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
+    MachineInfo nfs = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
+    fly.awaitState(slice.nfsApp(), nfs.id(), "started", bootBound); // router and exec mount it at boot
+    // Fly injects app secrets into a Machine's env when it is created, so they go first
+    fly.setSecrets(slice.routerApp(), bp.credentials().routerSecrets());
+    fly.setSecrets(slice.execApp(), bp.credentials().execSecrets());
+    MachineInfo router = fly.createMachine(slice.routerApp(), bp.routerMachine());
+    MachineInfo exec = fly.createMachine(slice.execApp(), bp.execMachine());
+    fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);
+    fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
+    fly.addCertificate(slice.routerApp(), slice.domain());
+    fly.addCertificate(slice.routerApp(), "*." + slice.domain());
+    return List.of(nfs, router, exec);
+  }
+
+  private void ensureThroughControlPlane(boolean ephemeral) {
+    for (String app : world.slice().apps()) {
       ToolCall c = world.mcp().ensureApp(app);
       if (c.error()) throw new IllegalStateException("Phase 1: infra.ensure_app " + app + " failed: " + c.text());
       boolean created = Boolean.TRUE.equals(c.get("created"));
@@ -71,8 +81,8 @@ public final class SliceProvisioner {
     }
   }
 
-  private void requireExisting(OrgSlice slice) {
-    for (String app : slice.apps()) {
+  private void requireExisting() {
+    for (String app : world.slice().apps()) {
       if (world.fly().findApp(app).isEmpty()) {
         throw new IllegalStateException("profile '" + world.profile().name() + "' (" + world.profile().strategy()
             + ") expects app " + app + " to exist in the org; create it or use the ephemeral profile");

@@ -4,6 +4,7 @@ import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.stack.EmbeddedStack;
 import io.artifact.e2e.stack.StackComponent;
 import io.artifact.e2e.stack.StackSettings;
+import io.artifact.e2e.stack.clerk.LocalClerk;
 import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.mcp.ControlPlane;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class LocalStack {
   /** Components beyond the platform, in start order (edge, Clerk, control plane as they land). */
   static List<StackComponent> components(Profile profile) {
     List<StackComponent> components = new ArrayList<>();
+    components.add(new LocalClerk(LocalClerk.Settings.from(settings(profile))));
     components.add(new ControlPlane());
     return components;
   }

@@ -1,5 +1,7 @@
 package io.artifact.e2e.world;
 
+import io.artifact.e2e.clerk.ClerkBackendApi;
+import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
@@ -8,6 +10,7 @@ import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.FlyViaMcp;
 import io.artifact.e2e.mcp.ControlPlaneSession;
 import io.artifact.e2e.stack.EmbeddedStack;
+import io.artifact.e2e.stack.clerk.LocalClerk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,12 +36,16 @@ public final class ScenarioWorld {
   private OrgSlice slice;
   private FlyPort fly;
   private ControlPlaneSession mcp;
+  private ClerkPort clerk;
   private String scenarioName = "scenario";
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
     p.requiredSecrets().forEach(v -> redactor.secret(p.secret(v)));
-    runtime.stack().ifPresent(s -> redactor.secret(s.flyToken()));
+    runtime.stack().ifPresent(s -> {
+      redactor.secret(s.flyToken());
+      redactor.secret(s.component(LocalClerk.class).secretKey());
+    });
   }
 
   /** Called by the scenario hook before the first step. */
@@ -72,6 +79,17 @@ public final class ScenarioWorld {
   public synchronized FlyPort fly() {
     if (fly == null) fly = createFly();
     return fly;
+  }
+
+  /** Clerk's Backend API: the embedded stack's local Clerk, or the real one from CLERK_* variables. */
+  public synchronized ClerkPort clerk() {
+    if (clerk == null) {
+      Consumer<String> transcript = line -> evidence.text("clerk-api.txt", line);
+      clerk = runtime.stack().map(s -> s.component(LocalClerk.class))
+          .<ClerkPort>map(c -> new ClerkBackendApi(c.apiUrl(), c.secretKey(), c.signInUrl(), redactor, transcript))
+          .orElseGet(() -> ClerkBackendApi.fromEnvironment(System.getenv(), redactor, transcript));
+    }
+    return clerk;
   }
 
   /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */
