@@ -61,6 +61,9 @@ public final class ControlPlane implements StackComponent {
     tokens.issue(settings.org(), settings.org(), settings.user(), settings.allowedPrefixes());
     HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
         .mcpEndpoint("/mcp")
+        // SDK 2.1.0 runs the idle-session sweeper on a non-daemon scheduler that closing never
+        // disposes, which keeps any JVM embedding the stack alive; clients here end their sessions.
+        .sessionSweepInterval(null)
         .contextExtractor(req -> {
           Map<String, Object> ctx = new HashMap<>();
           ctx.put(BearerGuard.GRANT_ATTRIBUTE, req.getAttribute(BearerGuard.GRANT_ATTRIBUTE));

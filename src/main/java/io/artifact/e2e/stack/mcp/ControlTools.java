@@ -13,6 +13,8 @@ import io.artifact.e2e.stack.mcp.tools.FlyRunTool;
 import io.artifact.e2e.stack.mcp.flyctl.Flyctl;
 import io.artifact.e2e.stack.mcp.tools.ListMachinesTool;
 import io.artifact.e2e.stack.mcp.tools.ProvisionOrgTool;
+import io.artifact.e2e.stack.mcp.tools.RouterTraceTool;
+import io.artifact.e2e.stack.mcp.trace.RouterTrace;
 import io.artifact.e2e.stack.mcp.tools.RotateOrgTokenTool;
 import io.artifact.e2e.stack.mcp.tools.SetSecretTool;
 import io.artifact.e2e.stack.mcp.tools.UpdateMachineTool;
@@ -34,6 +36,7 @@ final class ControlTools {
         new SetSecretTool(fly),
         new RotateOrgTokenTool(tokens, alerts),
         new ProvisionOrgTool(fly),
+        new RouterTraceTool(new RouterTrace(fly)),
         new FlyRunTool(new Flyctl(fly)),
         new FlyLogsTool(fly, () -> fly.scheduler().now()));
   }
