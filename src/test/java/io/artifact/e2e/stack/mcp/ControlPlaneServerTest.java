@@ -54,8 +54,8 @@ class ControlPlaneServerTest {
   void listsEveryToolWithInputAndOutputSchemas() {
     List<Tool> tools = client.sdk().listTools().tools();
     assertThat(tools).extracting(Tool::name).containsExactly("infra.ensure_app", "infra.create_machine", "infra.update_machine",
-        "infra.destroy_machine", "infra.list_machines", "infra.set_secret", "infra.rotate_org_token", "infra.provision_org", "fly.run",
-        "fly.logs");
+        "infra.destroy_machine", "infra.list_machines", "infra.set_secret", "infra.rotate_org_token", "infra.provision_org",
+        "infra.router_trace", "fly.run", "fly.logs");
     assertThat(tools).allSatisfy(t -> {
       assertThat(t.inputSchema()).containsEntry("type", "object");
       assertThat(t.outputSchema()).containsEntry("type", "object");
@@ -277,6 +277,33 @@ class ControlPlaneServerTest {
         "images", Map.of("fly-router", "registry.fly.io/fly-routr:1"), "dry_run", false));
     assertThat(McpTestClient.text(r)).startsWith("invalid: images.fly-router: 'registry.fly.io/fly-routr:1' is not in the registry");
     assertThat(stack.platform().findApp("org1-badimg-nfs")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void routerTraceExplainsHowAHostResolvesWithoutChangingAnything() throws Exception {
+    client.ok("infra.provision_org", Map.of("org", "org1-tr", "domain", "tr.artifact.test", "region", "syd", "dry_run", false));
+    await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machines("org1-tr-nfs", false).get(0).state() == MachineState.STARTED);
+    String worker = (String) client.ok("infra.create_machine", Map.of("app", "org1-tr-worker-pool", "image", "registry.fly.io/fly-exec:w",
+        "region", "syd")).get("machine_id");
+    java.nio.file.Path root = stack.platform().services().get(io.artifact.e2e.stack.nfs.NfsMounts.class).mount("org1-tr-nfs.flycast");
+    for (String d : List.of("agents/brave-otter/home", "exec", "repos")) java.nio.file.Files.createDirectories(root.resolve("user_2abc/" + d));
+    java.nio.file.Files.writeString(root.resolve("user_2abc/exec/brave-otter.json"),
+        "{\"software\":\"running\",\"hardware\":\"running\",\"record\":{},\"machineId\":\"" + worker + "\"}\n");
+
+    Map<String, Object> agent = client.ok("infra.router_trace", Map.of("host", "brave-otter--user_2abc.tr.artifact.test", "path", "/x"));
+    assertThat(agent).containsEntry("router_app", "org1-tr-fly-router").containsEntry("kind", "agent").containsEntry("computer", "user_2abc")
+        .containsEntry("agent", "brave-otter").containsEntry("machine_id", worker)
+        .containsEntry("replay", Map.of("app", "org1-tr-worker-pool", "instance", worker));
+    assertThat((Map<String, Object>) agent.get("instance_file")).containsEntry("hardware", "running").containsEntry("software", "running");
+    assertThat(agent.get("machine_state")).isIn("created", "starting", "started");
+    assertThat(client.ok("infra.router_trace", Map.of("host", "sly-fox--user_2abc.tr.artifact.test")).get("decision")).isEqualTo("404 Agent not found");
+    assertThat(client.ok("infra.router_trace", Map.of("host", "nobody.tr.artifact.test")).get("decision")).isEqualTo("404 Computer not found");
+    assertThat(client.ok("infra.router_trace", Map.of("host", "a--b--c.tr.artifact.test")).get("decision"))
+        .isEqualTo("500 subdomain does not contain exactly one --");
+    assertThat(client.ok("infra.router_trace", Map.of("host", "tr.artifact.test")).get("kind")).isEqualTo("base");
+    assertThat(java.nio.file.Files.exists(root.resolve("user_2abc/exec/sly-fox.json"))).as("trace changes nothing").isFalse();
+    assertThat(McpTestClient.text(client.call("infra.router_trace", Map.of("host", "x.unknown.test")))).contains("no app serves host x.unknown.test");
   }
 
   static void isRefusedWith401(Throwable t) {
