@@ -45,7 +45,7 @@ public final class InstanceFiles {
           .map(n -> n.substring(0, n.length() - ".json".length()).toLowerCase(Locale.ROOT))
           .sorted().toList();
     } catch (NoSuchFileException e) {
-      throw new LayoutException("computer " + computer + " has no exec/ directory");
+      throw new UnknownComputerException(computer);
     } catch (IOException e) {
       throw new LayoutException("cannot list " + computer + "/exec: " + e.getMessage(), e);
     }
