@@ -1,7 +1,7 @@
 package io.artifact.e2e.stack;
 
 import io.artifact.e2e.stack.agent.AgentHost;
-import io.artifact.e2e.stack.apps.PlaceholderApp;
+import io.artifact.e2e.stack.router.RouterApp;
 import io.artifact.e2e.stack.exec.ExecApp;
 import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.fly.ImageRegistry;
@@ -47,7 +47,7 @@ public final class EmbeddedStack implements AutoCloseable {
     ImageRegistry images = new ImageRegistry().defaultBootDelay(settings.defaultBootDelay());
     settings.bootDelays().forEach(images::bootDelay);
     images.register(NfsServer.IMAGE, NfsServer::new);
-    images.register("fly-router", PlaceholderApp::new);
+    images.register(RouterApp.IMAGE, RouterApp::new);
     images.register(ExecApp.IMAGE, ExecApp::new);
     images.register("host-coder", AgentHost::new);
     images.register("host-basic", AgentHost::new);

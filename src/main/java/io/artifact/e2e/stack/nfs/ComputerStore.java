@@ -55,6 +55,16 @@ public final class ComputerStore {
     return computer;
   }
 
+  /** Every computer id on the share (folders other than the image records'). */
+  public List<String> computers() {
+    try (Stream<Path> s = Files.list(root.path())) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals(ImageRecords.DIR) && NfsIds.valid(n)).sorted().toList();
+    } catch (IOException e) {
+      throw new LayoutException("cannot list computers: " + e.getMessage(), e);
+    }
+  }
+
   /** True when all three subdirectories are directories; an unknown or malformed id is simply absent. */
   public boolean computerExists(String id) {
     if (!NfsIds.valid(id)) return false;
