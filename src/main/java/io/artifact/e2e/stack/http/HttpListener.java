@@ -80,6 +80,8 @@ public final class HttpListener implements AutoCloseable {
   public void close() {
     try {
       server.stop();
+    } catch (java.util.concurrent.TimeoutException e) {
+      // the graceful period ran out on idle keep-alive connections; Jetty has closed them anyway
     } catch (Exception e) {
       throw new IllegalStateException("cannot stop the " + name + " listener: " + e.getMessage(), e);
     }

@@ -5,9 +5,9 @@ import io.artifact.e2e.stack.http.HttpRequest;
 import java.util.Map;
 
 /** Signs in whoever presents {@code Bearer good:<user>}; a wrong secret key invalidates every token. */
-final class FakeClerk implements ClerkAuthenticator {
+public final class FakeClerk implements ClerkAuthenticator {
 
-  static final String SECRET = "sk_test_right";
+  public static final String SECRET = "sk_test_right";
 
   @Override
   public AuthResult authenticate(HttpRequest request, Map<String, String> env) {
