@@ -55,7 +55,7 @@ public final class HttpListener implements AutoCloseable {
     holder.setAsyncSupported(true);
     context.addServlet(holder, path);
     server.setHandler(context);
-    server.setStopTimeout(1000);
+    server.setStopTimeout(0); // close at once: idle keep-alive clients must not hold the stack open
     try {
       server.start();
     } catch (Exception e) {

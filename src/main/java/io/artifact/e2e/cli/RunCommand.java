@@ -1,0 +1,86 @@
+package io.artifact.e2e.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import io.artifact.e2e.config.ProfileLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the suite through the JUnit Platform launcher with the same reports as {@code mvn verify}
+ * (the runbook's {@code tasks/e2e.ts --scenario}). Exit 0 when every selected scenario passed.
+ */
+@Command(name = "run", description = "Run scenarios (all, by matrix id, or by tag expression).", mixinStandardHelpOptions = true)
+public final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--scenario", paramLabel = "ID", description = "Matrix id such as ROUTER-001 (repeatable; any of them).")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@smoke and not @fault\".")
+  String tags;
+
+  @Option(names = "--env", paramLabel = "NAME", description = "Profile: local (default), staging, ephemeral, hybrid.")
+  String env;
+
+  @Option(names = "--features", paramLabel = "DIR", description = "Feature directory (default: ./features, else the copy in the jar).")
+  Path features;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ProfileLoader loader = ProfileLoader.fromProcess();
+    String profile = env != null ? env : loader.requestedName();
+    loader.load(profile); // one clear line now, rather than a failed run later
+    System.setProperty("env", profile);
+    String filter = tagFilter(scenarios, tags);
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(featureSelector())
+        .configurationParameter("cucumber.glue", "io.artifact.e2e.steps");
+    if (filter != null) {
+      request.configurationParameter("cucumber.filter.tags", filter);
+      System.setProperty("cucumber.filter.tags", filter);
+    }
+    LauncherDiscoveryRequest discovery = request.build();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    LauncherFactory.create().execute(discovery, summary);
+    TestExecutionSummary result = summary.getSummary();
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: target-reports/cucumber.html%n",
+        result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(), result.getTestsSkippedCount());
+    result.getFailures().forEach(f -> out.println("  FAILED " + f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()));
+    out.flush();
+    return result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1;
+  }
+
+  static String tagFilter(List<String> scenarios, String tags) {
+    List<String> parts = new ArrayList<>();
+    if (!scenarios.isEmpty()) {
+      parts.add("(" + String.join(" or ", scenarios.stream().map(s -> s.startsWith("@") ? s : "@" + s).toList()) + ")");
+    }
+    if (tags != null && !tags.isBlank()) parts.add("(" + tags + ")");
+    return parts.isEmpty() ? null : String.join(" and ", parts);
+  }
+
+  private DiscoverySelector featureSelector() {
+    Path dir = features != null ? features : Path.of("features");
+    if (Files.isDirectory(dir)) return selectDirectory(dir.toFile());
+    if (features != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--features: no directory " + dir);
+    return selectClasspathResource("features");
+  }
+}

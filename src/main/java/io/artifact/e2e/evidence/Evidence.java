@@ -1,0 +1,68 @@
+package io.artifact.e2e.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What a scenario shows an ops person to believe its verdict: Machine snapshots, log excerpts,
+ * probe exchanges, MCP transcripts, the manifest. Everything is redacted before it is kept, then
+ * handed to the sink (the Cucumber report) and remembered for the run archive.
+ */
+public final class Evidence {
+
+  /** One recorded item. */
+  public record Attachment(String name, String mediaType, byte[] content) {
+    public String text() {
+      return new String(content, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .findAndRegisterModules();
+
+  private final Redactor redactor;
+  private final List<Attachment> items = new ArrayList<>();
+  private volatile Consumer<Attachment> sink = a -> {};
+
+  public Evidence(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /** Where attachments go as they are recorded (the running scenario). */
+  public void sink(Consumer<Attachment> sink) {
+    this.sink = sink;
+  }
+
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  public void text(String name, String text) {
+    add(new Attachment(name, "text/plain", redactor.redact(text).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public void json(String name, Object value) {
+    String raw;
+    try {
+      raw = value instanceof String s ? s : JSON.writeValueAsString(value);
+    } catch (Exception e) {
+      raw = String.valueOf(value);
+    }
+    add(new Attachment(name, "application/json", redactor.redact(raw).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public synchronized List<Attachment> all() {
+    return List.copyOf(items);
+  }
+
+  private void add(Attachment a) {
+    synchronized (this) {
+      items.add(a);
+    }
+    sink.accept(a);
+  }
+}

@@ -1,0 +1,69 @@
+package io.artifact.e2e.provision;
+
+import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.fly.MachineInfo;
+import io.artifact.e2e.fly.VolumeInfo;
+import io.artifact.e2e.world.OrgSlice;
+import io.artifact.e2e.world.ScenarioWorld;
+import io.artifact.e2e.world.CleanupLedger;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Stands a slice up through the Fly port — the same calls against the embedded platform as
+ * against Fly. Ephemeral slices are created (apps, NFS volume, Machines, certificates), each step
+ * registered on the cleanup ledger; staging and hybrid slices must already exist.
+ */
+public final class SliceProvisioner {
+
+  private final ScenarioWorld world;
+
+  public SliceProvisioner(ScenarioWorld world) {
+    this.world = world;
+  }
+
+  public SliceBlueprint blueprint() {
+    return SliceBlueprint.of(world.profile(), world.slice(), SliceCredentials.of(world.profile(), world.runtime().stack()));
+  }
+
+  public void provision() {
+    if (!world.profile().strategy().equals("ephemeral")) {
+      requireExisting();
+      return;
+    }
+    List<MachineInfo> created = create(blueprint(), world.fly(), world.cleanup(), world.bootBound());
+    world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());
+  }
+
+  /** Creates a whole slice; also used by {@code stack up}, outside any scenario. */
+  public static List<MachineInfo> create(SliceBlueprint bp, FlyPort fly, CleanupLedger cleanup, Duration bootBound) {
+    OrgSlice slice = bp.slice();
+    for (String app : slice.apps()) {
+      fly.createApp(app, slice.org());
+      cleanup.register("destroy app " + app, () -> fly.destroyApp(app));
+    }
+    VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
+    MachineInfo nfs = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
+    fly.awaitState(slice.nfsApp(), nfs.id(), "started", bootBound); // router and exec mount it at boot
+    // Fly injects app secrets into a Machine's env when it is created, so they go first
+    fly.setSecrets(slice.routerApp(), bp.credentials().routerSecrets());
+    fly.setSecrets(slice.execApp(), bp.credentials().execSecrets());
+    MachineInfo router = fly.createMachine(slice.routerApp(), bp.routerMachine());
+    MachineInfo exec = fly.createMachine(slice.execApp(), bp.execMachine());
+    fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);
+    fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
+    fly.addCertificate(slice.routerApp(), slice.domain());
+    fly.addCertificate(slice.routerApp(), "*." + slice.domain());
+    return List.of(nfs, router, exec);
+  }
+
+  private void requireExisting() {
+    for (String app : world.slice().apps()) {
+      if (world.fly().findApp(app).isEmpty()) {
+        throw new IllegalStateException("profile '" + world.profile().name() + "' (" + world.profile().strategy()
+            + ") expects app " + app + " to exist in the org; create it or use the ephemeral profile");
+      }
+      world.manifest().ensured(app);
+    }
+  }
+}

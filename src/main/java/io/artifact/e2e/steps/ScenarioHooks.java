@@ -1,0 +1,55 @@
+package io.artifact.e2e.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.artifact.e2e.world.CleanupLedger;
+import io.artifact.e2e.world.ScenarioWorld;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every scenario: bind the world to the report before the first step; afterwards — pass or
+ * fail — attach the Fly calls, tear down everything on the cleanup ledger in reverse order,
+ * attach and archive the manifest, and fail the scenario if any teardown failed.
+ */
+public final class ScenarioHooks {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ScenarioWorld world;
+
+  public ScenarioHooks(ScenarioWorld world) {
+    this.world = world;
+  }
+
+  @Before(order = 0)
+  public void begin(Scenario scenario) {
+    world.begin(scenario.getName(), scenario.getSourceTagNames(), a -> scenario.attach(a.content(), a.mediaType(), a.name()));
+  }
+
+  @After(order = 0)
+  public void finish(Scenario scenario) throws IOException {
+    world.evidence().text("fly-api-calls.txt", String.join("\n", world.flyCalls()));
+    List<CleanupLedger.Outcome> teardown = world.cleanup().unwind();
+    world.manifest().put("status", scenario.getStatus().name().toLowerCase()).put("cleanup", teardown);
+    world.evidence().json("scenario-manifest.json", world.manifest().asMap());
+    archive(scenario);
+    List<CleanupLedger.Outcome> failed = teardown.stream().filter(o -> !o.ok()).toList();
+    if (!failed.isEmpty()) {
+      throw new AssertionError("cleanup failed for " + failed.size() + " resource(s): "
+          + failed.stream().map(o -> o.description() + " (" + o.error() + ")").toList());
+    }
+  }
+
+  private void archive(Scenario scenario) throws IOException {
+    Path dir = world.runtime().archive();
+    Files.createDirectories(dir);
+    String file = scenario.getName().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + "-" + world.slice().runId() + ".json";
+    Files.writeString(dir.resolve(file), world.redactor().redact(JSON.writeValueAsString(world.manifest().asMap())));
+  }
+}

@@ -1,0 +1,137 @@
+package io.artifact.e2e.fly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.artifact.e2e.stack.http.HttpListener;
+import io.artifact.e2e.stack.http.HttpRequest;
+import io.artifact.e2e.stack.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter's error mapping and bounded retry, against a scripted stand-in for the Machines API. */
+class FlyMachinesRestTest {
+
+  private final Queue<HttpResponse> script = new ConcurrentLinkedQueue<>();
+  private final List<HttpRequest> seen = new ArrayList<>();
+  private final List<String> recorded = new ArrayList<>();
+  private HttpListener api;
+
+  @BeforeEach
+  void start() {
+    api = HttpListener.start("scripted-fly", r -> {
+      synchronized (seen) {
+        seen.add(r);
+      }
+      HttpResponse next = script.poll();
+      return next != null ? next : HttpResponse.json(500, "{\"error\":\"script exhausted\"}");
+    });
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  private FlyMachinesRest fly(String token, Duration retry) {
+    return new FlyMachinesRest(api.baseUrl(), api.baseUrl(), token, retry, Duration.ofSeconds(5), recorded::add);
+  }
+
+  private static final String MACHINE = "{\"id\":\"3d8d413b\",\"name\":\"aged-wind-2649\",\"state\":\"started\",\"region\":\"syd\","
+      + "\"instance_id\":\"01HEPA330HZ37A78TK080NAK1M\",\"config\":{\"image\":\"registry.fly.io/fly-router:doc\",\"env\":{\"DC_DOMAIN\":\"x.test\"}},"
+      + "\"checks\":[{\"name\":\"nfs\",\"status\":\"passing\",\"output\":\"mount ok\"}]}";
+
+  @Test
+  void retriesRateLimitsAndServerErrorsThenSucceeds() {
+    script.add(HttpResponse.json(429, "{}"));
+    script.add(HttpResponse.json(503, "{\"error\":\"unavailable\"}"));
+    script.add(HttpResponse.json(200, "[" + MACHINE + "]"));
+    List<MachineInfo> machines = fly("tok_abcdef", Duration.ofSeconds(3)).listMachines("org1-fly-router");
+    assertThat(machines).singleElement().satisfies(m -> {
+      assertThat(m.state()).isEqualTo("started");
+      assertThat(m.env()).containsEntry("DC_DOMAIN", "x.test");
+      assertThat(m.checks()).extracting(MachineInfo.CheckInfo::output).containsExactly("mount ok");
+    });
+    assertThat(seen).hasSize(3);
+  }
+
+  @Test
+  void givesUpOnTransientFailuresWhenTheBoundIsSpent() {
+    for (int i = 0; i < 500; i++) script.add(HttpResponse.json(503, "{\"error\":\"unavailable\"}"));
+    Instant t0 = Instant.now();
+    assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofMillis(400)).listMachines("org1-nfs"))
+        .isInstanceOf(FlyApiException.class)
+        .hasMessage("list Machines in app org1-nfs failed: 503 unavailable");
+    assertThat(Duration.between(t0, Instant.now())).isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void permanentErrorsFailAtOnceNamingOperationAppMachineAndStatus() {
+    script.add(HttpResponse.json(412, "{\"error\":\"failed_precondition: unable to destroy machine, not currently stopped\"}"));
+    assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofSeconds(3)).destroyMachine("org1-fly-exec", "3d8d413b", false))
+        .isInstanceOf(FlyApiException.class)
+        .hasMessage("destroy Machine 3d8d413b in app org1-fly-exec failed: 412 failed_precondition: unable to destroy machine, not currently stopped")
+        .satisfies(e -> assertThat(((FlyApiException) e).status()).isEqualTo(412));
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void aNotFoundRightAfterCreateIsTreatedAsEventualConsistency() {
+    script.add(HttpResponse.json(200, MACHINE));
+    script.add(HttpResponse.json(404, "{\"error\":\"not_found: machine not found\"}"));
+    script.add(HttpResponse.json(200, MACHINE));
+    FlyMachinesRest fly = fly("tok_abcdef", Duration.ofSeconds(3));
+    MachineInfo m = fly.createMachine("org1-worker-pool", MachineSpec.of("registry.fly.io/host-coder:latest"));
+    assertThat(fly.machine("org1-worker-pool", m.id()).id()).isEqualTo("3d8d413b");
+  }
+
+  @Test
+  void unknownAppIsEmptyNotAnError() {
+    script.add(HttpResponse.json(404, "{\"error\":\"app not found\"}"));
+    assertThat(fly("tok_abcdef", Duration.ofSeconds(1)).findApp("org1-nope")).isEmpty();
+  }
+
+  @Test
+  void waitLoopsOverFlysTimeoutsUntilItsOwnBound() {
+    script.add(HttpResponse.json(408, "{\"error\":\"deadline_exceeded: machine failed to reach desired state, started, currently starting\"}"));
+    script.add(HttpResponse.json(200, "{\"ok\":true}"));
+    script.add(HttpResponse.json(200, MACHINE));
+    MachineInfo m = fly("tok_abcdef", Duration.ofSeconds(1)).awaitState("org1-fly-router", "3d8d413b", "started", Duration.ofSeconds(5));
+    assertThat(m.started()).isTrue();
+    assertThat(seen.get(0).query("timeout")).hasValue("5");
+  }
+
+  @Test
+  void sendsMacaroonsAsFlyV1AndOtherTokensAsBearer() {
+    script.add(HttpResponse.json(200, "[]"));
+    script.add(HttpResponse.json(200, "[]"));
+    fly("fm2_lJPECAAAAAAAAAA", Duration.ofSeconds(1)).listMachines("a");
+    fly("tok_abcdef", Duration.ofSeconds(1)).listMachines("a");
+    assertThat(seen.get(0).header("authorization")).hasValue("FlyV1 fm2_lJPECAAAAAAAAAA");
+    assertThat(seen.get(1).header("authorization")).hasValue("Bearer tok_abcdef");
+  }
+
+  @Test
+  void everyCallIsRecordedWithoutItsCredentials() {
+    script.add(HttpResponse.json(401, "{\"error\":\"Authenticate: token validation error\"}"));
+    assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofSeconds(1)).listMachines("a")).hasMessageContaining("401");
+    assertThat(recorded).singleElement().asString().contains("list Machines → 401").doesNotContain("tok_abcdef");
+  }
+
+  @Test
+  void logsAreReadPageByPageAndNeverTailed() {
+    script.add(HttpResponse.json(200, "{\"data\":[{\"id\":\"1\",\"attributes\":{\"timestamp\":\"t\",\"message\":\"mount ok\",\"level\":\"info\",\"instance\":\"m1\",\"region\":\"syd\"}}],\"meta\":{\"next_token\":\"1\"}}"));
+    script.add(HttpResponse.json(200, "{\"data\":[],\"meta\":{\"next_token\":\"1\"}}"));
+    List<LogLine> lines = fly("tok_abcdef", Duration.ofSeconds(1)).logs("org1-nfs", null, 50);
+    assertThat(lines).extracting(LogLine::message).containsExactly("mount ok");
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(1).query("next_token")).hasValue("1");
+  }
+}

@@ -1,0 +1,42 @@
+package io.artifact.e2e.support;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs scenarios in-process through the JUnit Platform launcher with profile overrides
+ * ({@code e2e.<key>} system properties), without touching the run's reports. The defect
+ * catalogue uses it to prove a scenario fails against a defective image.
+ */
+public final class ScenarioRun {
+
+  /** What happened: how many scenarios ran, passed and failed, and the failure messages. */
+  public record Result(long found, long succeeded, long failed, List<String> failures) {}
+
+  private ScenarioRun() {}
+
+  public static synchronized Result run(String tags, Map<String, String> profileOverrides) {
+    profileOverrides.forEach((k, v) -> System.setProperty("e2e." + k, v));
+    try {
+      SummaryGeneratingListener listener = new SummaryGeneratingListener();
+      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+          .selectors(selectDirectory(new File("features")))
+          .configurationParameter("cucumber.glue", "io.artifact.e2e.steps")
+          .configurationParameter("cucumber.filter.tags", tags)
+          .configurationParameter("cucumber.plugin", "io.artifact.e2e.steps.ZeroScenarioGuard")
+          .build(), listener);
+      TestExecutionSummary s = listener.getSummary();
+      return new Result(s.getTestsFoundCount(), s.getTestsSucceededCount(), s.getTotalFailureCount(),
+          s.getFailures().stream().map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()).toList());
+    } finally {
+      profileOverrides.keySet().forEach(k -> System.clearProperty("e2e." + k));
+    }
+  }
+}
