@@ -1,5 +1,6 @@
 package io.artifact.e2e.stack.agent;
 
+import io.artifact.e2e.stack.emulator.BootFaults;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.MachineProgram;
 import io.artifact.e2e.stack.fly.MachineRuntime;
@@ -45,6 +46,7 @@ public final class AgentHost implements MachineProgram {
 
   @Override
   public void boot(MachineRuntime rt) {
+    if (rt.services().has(BootFaults.class)) rt.services().get(BootFaults.class).onBoot(rt);
     this.runtime = rt;
     this.mcp = new McpEndpoint(Duration.ofSeconds(30));
     this.server = McpServer.sync(mcp).serverInfo("@artifact/supervisor", "0.0.1")
