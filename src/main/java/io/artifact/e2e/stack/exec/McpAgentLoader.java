@@ -15,12 +15,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Pings a booting worker over the private network ({@code <id>.vm.<pool>.internal:8080}), then
- * calls its MCP {@code load} tool with the SDK client (stack-contract.md §3.6). Between pings it
- * asks the Machines API whether the Machine is still alive, so a crash mid-boot is seen at once
- * instead of after the ping timeout.
+ * calls its MCP {@code load} tool with the SDK client (stack-contract.md §3.6). While pings fail it
+ * asks the Machines API (at most every 100 ms) whether the Machine is still alive, so a crash
+ * mid-boot is seen at once instead of after the ping timeout.
  */
 public final class McpAgentLoader implements AgentLoader {
 
+  /** How often a failing ping is followed by a Machines API look (pings are cheaper and far more frequent). */
+  private static final Duration STATE_CHECK_EVERY = Duration.ofMillis(100);
   private static final Set<String> DEAD = Set.of("stopped", "stopping", "destroyed", "destroying", "failed", "suspended");
 
   private final NetworkClient network;
@@ -41,8 +43,9 @@ public final class McpAgentLoader implements AgentLoader {
 
   @Override
   public void awaitBoot(String machineId) {
+    long[] nextStateCheck = {System.nanoTime() + STATE_CHECK_EVERY.toNanos()};
     try {
-      poller.await(pingInterval, pingTimeout, () -> ping(machineId));
+      poller.await(pingInterval, pingTimeout, () -> ping(machineId, nextStateCheck));
     } catch (TimeoutException e) {
       throw new BootFailedException("Timed out waiting for agent ping response from " + machineId);
     } catch (ExecutionException e) {
@@ -54,13 +57,15 @@ public final class McpAgentLoader implements AgentLoader {
     }
   }
 
-  private Optional<Boolean> ping(String machineId) throws InterruptedException {
+  private Optional<Boolean> ping(String machineId, long[] nextStateCheck) throws InterruptedException {
     try {
       int status = network.get(base(machineId) + "/ping", pingInterval.plusSeconds(2)).statusCode();
       if (status / 100 == 2) return Optional.of(true);
     } catch (java.io.IOException e) {
       // not reachable yet; the state check below tells a slow boot from a dead Machine
     }
+    if (System.nanoTime() < nextStateCheck[0]) return Optional.empty();
+    nextStateCheck[0] = System.nanoTime() + STATE_CHECK_EVERY.toNanos();
     Optional<String> state = pool.state(machineId);
     if (state.isEmpty()) throw new BootFailedException("machine " + machineId + " vanished while booting");
     if (DEAD.contains(state.get())) throw new BootFailedException("machine " + machineId + " is " + state.get() + " while booting");
@@ -70,7 +75,7 @@ public final class McpAgentLoader implements AgentLoader {
   @Override
   public void load(String machineId, String computer, String agent) {
     HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base(machineId))
-        .clientBuilder(network.clientBuilder()).endpoint("/").build();
+        .clientBuilder(network.sharedClientBuilder()).endpoint("/").build();
     try (McpSyncClient client = McpClient.sync(transport).requestTimeout(pingTimeout)
         .clientInfo(new McpSchema.Implementation("exec", "0.0.0")).build()) {
       client.initialize();
