@@ -10,14 +10,14 @@ COMPUTERS="${1:-1000}"
 SMOKE_RUNS="${SMOKE_RUNS:-3}"
 
 mvn -B -q -o test -Dtest=RouterExecBench -Dbench=true -Dbench.exec.computers="$COMPUTERS" \
-    -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep '^BENCH' || { echo "bench failed" >&2; exit 1; }
+    -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep '^BENCH' || { echo "bench failed" >&2; exit 1; }
 
 if [ "$SMOKE_RUNS" -gt 0 ]; then
   mvn -B -q -o package -DskipTests >/dev/null
   times=()
   for i in $(seq "$SMOKE_RUNS"); do
     t=$(mvn -B -q -o failsafe:integration-test -Dit.test=RunCucumberIT -Dcucumber.filter.tags=@smoke 2>&1 \
-        | grep -E '^[0-9]+m ?[0-9.]+s' | tail -1)
+        | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^[0-9]+m ?[0-9.]+s' | tail -1)
     times+=("$t")
     echo "BENCH smoke run $i: cucumber part $t"
   done

@@ -182,6 +182,18 @@ class RouterTest {
   }
 
   @Test
+  void anNfsOutageIsAnswered503AndLogged() {
+    Path shared = root;
+    store = new ComputerStore(() -> {
+      throw new io.artifact.e2e.stack.nfs.NfsUnavailableException("NFS mount failed: nfs.flycast:/data/computers is not reachable");
+    });
+    HttpResponse r = signedIn(BASE, "/");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(log).anyMatch(l -> l.startsWith("NFS mount failed"));
+    store = new ComputerStore(NfsRoot.at(shared));
+  }
+
+  @Test
   void theSkipAuthDefectLetsASignedOutBrowserIn() {
     HttpResponse r = get("defect-skip-auth", BASE, "/", Map.of("accept", List.of("text/html")));
     assertThat(r.status()).isEqualTo(307);
