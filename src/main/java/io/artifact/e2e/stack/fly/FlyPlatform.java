@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
@@ -156,13 +157,16 @@ public final class FlyPlatform {
         ? EnumSet.of(MachineState.CREATED, MachineState.STARTED, MachineState.STOPPED, MachineState.SUSPENDED,
             MachineState.FAILED, MachineState.DESTROYED)
         : EnumSet.of(MachineState.fromWire(state));
+    CompletableFuture<MachineState> reached = m.when(targets);
     try {
-      m.when(targets).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return m;
     } catch (TimeoutException e) {
       throw PlatformException.timeout("deadline_exceeded: machine failed to reach desired state, " + state + ", currently " + m.state().wire());
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    } finally {
+      reached.cancel(false); // no-op once reached; otherwise forgets the waiter
     }
   }
 

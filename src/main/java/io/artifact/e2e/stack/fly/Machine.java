@@ -205,12 +205,28 @@ public final class Machine {
     destroyIfAuto();
   }
 
-  /** A future that completes when the Machine reaches one of the states (or at once if it is in one). */
+  /**
+   * A future that completes when the Machine reaches one of the states (or at once if it is in
+   * one). A caller that gives up cancels it (or lets {@code orTimeout} fail it), which forgets the waiter.
+   */
   public synchronized CompletableFuture<MachineState> when(Set<MachineState> targets) {
     CompletableFuture<MachineState> f = new CompletableFuture<>();
-    if (targets.contains(state)) f.complete(state);
-    else waiters.add(new Waiter(EnumSet.copyOf(targets), f));
+    if (targets.contains(state)) {
+      f.complete(state);
+      return f;
+    }
+    Waiter w = new Waiter(EnumSet.copyOf(targets), f);
+    waiters.add(w);
+    f.whenComplete((s, failure) -> {
+      if (failure != null) forget(w);
+    });
     return f;
+  }
+
+  synchronized int pendingWaiters() { return waiters.size(); }
+
+  private synchronized void forget(Waiter w) {
+    waiters.remove(w);
   }
 
   // ---- internals ----

@@ -115,4 +115,18 @@ class MachineWaitTest {
     assertThatThrownBy(() -> p.fly.waitFor("org1-app", m.id(), "settled", Duration.ofSeconds(1)))
         .hasMessage("deadline_exceeded: machine failed to reach desired state, settled, currently stopping");
   }
+
+  @Test
+  void aTimedOutWaitLeavesNoWaiterBehind() throws Exception {
+    Machine m = p.startedMachine("org1-app");
+    m.stop();
+    p.clock.advance(STOP);
+    CompletableFuture<MachineState> abandoned = m.when(EnumSet.of(MachineState.STARTED));
+    abandoned.orTimeout(10, TimeUnit.MILLISECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(abandoned::isDone);
+    assertThatThrownBy(() -> p.fly.waitFor("org1-app", m.id(), "started", Duration.ofSeconds(1)))
+        .isInstanceOf(PlatformException.class);
+
+    assertThat(m.pendingWaiters()).isZero();
+  }
 }
