@@ -213,7 +213,7 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private HttpResponse events(HttpRequest r, Map<String, String> p) {
-    int limit = Math.min(50, Integer.parseInt(r.query("limit").orElse("20")));
+    int limit = Math.min(50, intQuery(r, "limit", 20));
     ArrayNode arr = (ArrayNode) FlyJson.machine(machine(p), false).get("events");
     ArrayNode out = MAPPER.createArrayNode();
     for (int i = 0; i < Math.min(limit, arr.size()); i++) out.add(arr.get(i));
@@ -227,7 +227,7 @@ public final class MachinesApi implements HttpHandler {
 
   private HttpResponse acquireLease(HttpRequest r, Map<String, String> p) throws JsonProcessingException {
     JsonNode body = r.body().length > 0 ? body(r) : MAPPER.createObjectNode();
-    int ttl = r.query("ttl").map(Integer::parseInt).orElse(body.path("ttl").asInt(30));
+    int ttl = intQuery(r, "ttl", body.path("ttl").asInt(30));
     Leases.Lease l = leases.acquire(machine(p), "e2e@" + p.get("app"), Duration.ofSeconds(ttl), nonce(r), body.path("description").asText(""));
     return json(201, FlyJson.lease(l));
   }
@@ -327,6 +327,16 @@ public final class MachinesApi implements HttpHandler {
 
   private static String nonce(HttpRequest r) {
     return r.header("fly-machine-lease-nonce").orElse(null);
+  }
+
+  private static int intQuery(HttpRequest r, String name, int fallback) {
+    String v = r.query(name).orElse(null);
+    if (v == null) return fallback;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw PlatformException.invalid("invalid_argument: " + name + " must be a whole number, got '" + v + "'");
+    }
   }
 
   private static JsonNode body(HttpRequest r) throws JsonProcessingException {
