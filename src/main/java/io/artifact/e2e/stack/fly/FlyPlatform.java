@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -110,6 +111,15 @@ public final class FlyPlatform {
   // ---- machines ----
 
   public Machine createMachine(String appName, String name, String region, ObjectNode config, boolean skipLaunch) {
+    return createMachine(appName, name, region, config, skipLaunch, Function.identity());
+  }
+
+  /**
+   * Creates a Machine and returns {@code answer} applied to it before its launch is scheduled, so the
+   * create call answers {@code created} as Fly's does, however fast the scheduler starts the boot.
+   */
+  public <T> T createMachine(String appName, String name, String region, ObjectNode config, boolean skipLaunch,
+      Function<Machine, T> answer) {
     App app = app(appName);
     ImageRef ref = ImageRef.parse(config.path("image").asText(null));
     if (!images.knows(ref)) images.programFor(ref); // throws the unknown-image error
@@ -122,8 +132,9 @@ public final class FlyPlatform {
     attachVolumes(app, m, config);
     app.add(m);
     log(m, "info", "Machine created with image " + ref.raw());
+    T answered = answer.apply(m);
     if (!skipLaunch) m.launch();
-    return m;
+    return answered;
   }
 
   public Machine machine(String appName, String machineId) {

@@ -46,6 +46,16 @@ class MachineLifecycleTest {
   }
 
   @Test
+  void theCreateAnswerIsTakenBeforeTheLaunchCanBegin() {
+    p.fly.createApp("org1-app", "personal");
+    MachineState answered = p.fly.createMachine("org1-app", null, "syd", config(APP_IMAGE), false, m -> {
+      p.clock.runDue(); // a scheduler thread as fast as can be
+      return m.state();
+    });
+    assertThat(answered).isEqualTo(MachineState.CREATED);
+  }
+
+  @Test
   void skipLaunchLeavesTheMachineCreated() {
     p.fly.createApp("org1-app", "personal");
     Machine m = p.fly.createMachine("org1-app", null, "syd", config(APP_IMAGE), true);

@@ -158,9 +158,9 @@ public final class MachinesApi implements HttpHandler {
   private HttpResponse createMachine(HttpRequest r, String app) throws JsonProcessingException {
     JsonNode body = body(r);
     ObjectNode config = body.path("config") instanceof ObjectNode c ? c : MAPPER.createObjectNode();
-    Machine m = fly.createMachine(app, body.path("name").asText(null), body.path("region").asText(null), config,
-        body.path("skip_launch").asBoolean(false));
-    return json(200, FlyJson.machine(m, false));
+    ObjectNode created = fly.createMachine(app, body.path("name").asText(null), body.path("region").asText(null), config,
+        body.path("skip_launch").asBoolean(false), m -> FlyJson.machine(m, false));
+    return json(200, created);
   }
 
   private HttpResponse updateMachine(HttpRequest r, Map<String, String> p) throws JsonProcessingException {
