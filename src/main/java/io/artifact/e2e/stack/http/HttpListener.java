@@ -55,7 +55,9 @@ public final class HttpListener implements AutoCloseable {
     holder.setAsyncSupported(true);
     context.addServlet(holder, path);
     server.setHandler(context);
-    server.setStopTimeout(1000);
+    // No graceful phase: it waits for every connection to close, and a client's idle keep-alive
+    // connection never does, so stop() would time out and throw. In-flight requests just end.
+    server.setStopTimeout(0);
     try {
       server.start();
     } catch (Exception e) {
