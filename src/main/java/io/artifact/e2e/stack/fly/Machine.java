@@ -73,13 +73,14 @@ public final class Machine {
   public synchronized ObjectNode config() { return config.deepCopy(); }
   public synchronized List<MachineEvent> events() { return List.copyOf(events); }
 
-  public String image() {
-    return config().path("image").asText();
+  // read in place: config() copies the whole tree, and these run on every render of the Machine
+  public synchronized String image() {
+    return config.path("image").asText();
   }
 
-  public Map<String, String> metadata() {
+  public synchronized Map<String, String> metadata() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
-    config().path("metadata").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    config.path("metadata").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.stack.fly.App;
 import io.artifact.e2e.stack.fly.Check;
+import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.Leases;
 import io.artifact.e2e.stack.fly.LogEntry;
@@ -14,11 +15,16 @@ import io.artifact.e2e.stack.fly.Volume;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders the platform's objects in the Machines API's JSON shapes (fly-facts.md §2–3). */
 final class FlyJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  // a stack runs a handful of images; hashing on every render of every Machine showed in the profile
+  private static final Map<String, String> IMAGE_DIGESTS = new ConcurrentHashMap<>();
 
   private FlyJson() {}
 
@@ -47,7 +53,7 @@ final class FlyJson {
     image.put("registry", ref.registry());
     image.put("repository", ref.repository());
     image.put("tag", ref.tag());
-    image.put("digest", "sha256:" + io.artifact.e2e.stack.fly.Ids.digest(ref.raw()) + io.artifact.e2e.stack.fly.Ids.digest(ref.raw() + "#"));
+    image.put("digest", IMAGE_DIGESTS.computeIfAbsent(ref.raw(), raw -> "sha256:" + Ids.sha256(raw)));
     image.putObject("labels");
     n.put("instance_id", m.instanceId());
     n.put("private_ip", m.privateIp());

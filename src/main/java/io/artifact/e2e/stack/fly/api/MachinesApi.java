@@ -356,7 +356,7 @@ public final class MachinesApi implements HttpHandler {
 
   private static HttpResponse json(int status, JsonNode node) {
     try {
-      return HttpResponse.json(status, MAPPER.writeValueAsString(node));
+      return HttpResponse.json(status, MAPPER.writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
