@@ -1,5 +1,6 @@
 package io.artifact.e2e.stack.http;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import jakarta.servlet.http.HttpServlet;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -111,7 +112,8 @@ public final class HttpListener implements AutoCloseable {
       try {
         response = handler.handle(request);
       } catch (Exception e) {
-        response = HttpResponse.json(500, "{\"error\":\"internal: " + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+        String message = new String(JsonStringEncoder.getInstance().quoteAsString("internal: " + e.getMessage()));
+        response = HttpResponse.json(500, "{\"error\":\"" + message + "\"}");
       }
       resp.setStatus(response.status());
       response.headers().forEach((k, vs) -> vs.forEach(v -> resp.getHeaders().add(k, v)));
