@@ -27,6 +27,13 @@ class FlyPlatformTest {
     p = new PlatformFixture(dataDir);
   }
 
+  /** An app-image config that mounts {@code volume} (an id or a name) at /data. */
+  private static ObjectNode mountingAtData(String volume) {
+    ObjectNode cfg = config(APP_IMAGE);
+    cfg.putArray("mounts").addObject().put("volume", volume).put("path", "/data");
+    return cfg;
+  }
+
   private static PlatformException.Kind kindOf(Runnable r) {
     try {
       r.run();
@@ -126,8 +133,7 @@ class FlyPlatformTest {
   void aMountedVolumeIsVisibleToTheProgramAndAttachedToItsMachine() {
     p.fly.createApp("org1-nfs", "personal");
     Volume v = p.fly.createVolume("org1-nfs", "nfsdata", "syd", 1);
-    ObjectNode cfg = config(APP_IMAGE);
-    cfg.putArray("mounts").addObject().put("volume", "nfsdata").put("path", "/data");
+    ObjectNode cfg = mountingAtData("nfsdata");
     Machine m = p.createMachine("org1-nfs", cfg);
     p.clock.advance(BOOT);
 
@@ -142,8 +148,7 @@ class FlyPlatformTest {
   void aSecondAttachOfTheSameVolumeIsRefused() {
     p.fly.createApp("org1-nfs", "personal");
     Volume v = p.fly.createVolume("org1-nfs", "nfsdata", "syd", 1);
-    ObjectNode cfg = config(APP_IMAGE);
-    cfg.putArray("mounts").addObject().put("volume", v.id()).put("path", "/data");
+    ObjectNode cfg = mountingAtData(v.id());
     p.createMachine("org1-nfs", cfg);
 
     assertThatThrownBy(() -> p.fly.createMachine("org1-nfs", null, null, cfg.deepCopy(), false))
@@ -156,8 +161,7 @@ class FlyPlatformTest {
   void aVolumeIsFreeAgainOnceItsMachineIsDestroyed() {
     p.fly.createApp("org1-nfs", "personal");
     Volume v = p.fly.createVolume("org1-nfs", "nfsdata", "syd", 1);
-    ObjectNode cfg = config(APP_IMAGE);
-    cfg.putArray("mounts").addObject().put("volume", v.id()).put("path", "/data");
+    ObjectNode cfg = mountingAtData(v.id());
     Machine first = p.createMachine("org1-nfs", cfg);
     assertThat(kindOf(() -> p.fly.deleteVolume("org1-nfs", v.id()))).isEqualTo(PlatformException.Kind.PRECONDITION);
 
@@ -179,8 +183,7 @@ class FlyPlatformTest {
   @Test
   void aMountOfAnUnknownVolumeIsInvalid() {
     p.fly.createApp("org1-nfs", "personal");
-    ObjectNode cfg = config(APP_IMAGE);
-    cfg.putArray("mounts").addObject().put("volume", "vol_nope").put("path", "/data");
+    ObjectNode cfg = mountingAtData("vol_nope");
     assertThat(kindOf(() -> p.fly.createMachine("org1-nfs", null, null, cfg, false))).isEqualTo(PlatformException.Kind.INVALID);
   }
 
