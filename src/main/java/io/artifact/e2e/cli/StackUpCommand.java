@@ -45,10 +45,9 @@ public final class StackUpCommand implements Callable<Integer> {
       throw new ProfileException("profile '" + profile.name() + "' targets Fly (" + profile.source() + ": target=fly); stack up needs an embedded profile such as local");
     }
     EmbeddedStack stack = LocalStack.start(profile);
-    CleanupLedger cleanup = new CleanupLedger();
     CountDownLatch stopped = new CountDownLatch(1);
+    // closing the stack removes every app, Machine and volume with it: nothing outlives the process
     Thread hook = new Thread(() -> {
-      cleanup.unwind();
       stack.close();
       stopped.countDown();
     }, "stack-up-shutdown");
@@ -57,7 +56,7 @@ public final class StackUpCommand implements Callable<Integer> {
     FlyMachinesRest fly = new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(),
         profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
     SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, java.util.Optional.of(stack))), fly,
-        java.util.Optional.of(LocalPorts.nfs(stack, slice)), cleanup,
+        java.util.Optional.of(LocalPorts.nfs(stack, slice)), new CleanupLedger(),
         profile.duration("timeouts.boot"));
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, stack, slice)));
     spec.commandLine().getOut().flush();

@@ -1,7 +1,6 @@
 package io.artifact.e2e.steps;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.world.CleanupLedger;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.cucumber.java.After;
@@ -18,8 +17,6 @@ import java.util.List;
  * attach and archive the manifest, and fail the scenario if any teardown failed.
  */
 public final class ScenarioHooks {
-
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ScenarioWorld world;
 
@@ -46,10 +43,14 @@ public final class ScenarioHooks {
     }
   }
 
+  /** {@code target-reports/e2e/<run>/<scenario>-<slice>/}: the manifest and every (already redacted) attachment. */
   private void archive(Scenario scenario) throws IOException {
-    Path dir = world.runtime().archive();
-    Files.createDirectories(dir);
-    String file = scenario.getName().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + "-" + world.slice().runId() + ".json";
-    Files.writeString(dir.resolve(file), world.redactor().redact(JSON.writeValueAsString(world.manifest().asMap())));
+    String name = scenario.getName().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + "-" + world.slice().runId();
+    Path dir = Files.createDirectories(world.runtime().archive().resolve(name));
+    for (Evidence.Attachment a : world.evidence().all()) {
+      Path file = dir.resolve(a.name().replaceAll("[^A-Za-z0-9._-]+", "-"));
+      if (Files.exists(file)) Files.writeString(file, "\n" + a.text(), java.nio.file.StandardOpenOption.APPEND);
+      else Files.write(file, a.content());
+    }
   }
 }
