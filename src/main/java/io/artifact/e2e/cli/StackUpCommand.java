@@ -10,6 +10,7 @@ import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.stack.EmbeddedStack;
 import io.artifact.e2e.world.CleanupLedger;
+import io.artifact.e2e.world.LocalPorts;
 import io.artifact.e2e.world.LocalStack;
 import io.artifact.e2e.world.OrgSlice;
 import java.util.LinkedHashMap;
@@ -54,7 +55,8 @@ public final class StackUpCommand implements Callable<Integer> {
     OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
     FlyMachinesRest fly = new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(),
         profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
-    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, java.util.Optional.of(stack))), fly, new CleanupLedger(),
+    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, java.util.Optional.of(stack))), fly,
+        java.util.Optional.of(LocalPorts.nfs(stack, slice)), new CleanupLedger(),
         profile.duration("timeouts.boot"));
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, stack, slice)));
     spec.commandLine().getOut().flush();

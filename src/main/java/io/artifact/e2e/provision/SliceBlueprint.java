@@ -10,10 +10,35 @@ import java.util.Map;
  * What a healthy slice runs: the apps' images (from the profile) and the {@code DC_*} env each
  * app needs (stack-contract.md §7.1). Phase 0 judges a slice against this same blueprint.
  */
-public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage, String execImage, SliceCredentials credentials) {
+public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage, String execImage, String agentImage,
+    Map<String, String> tuning, SliceCredentials credentials) {
+
+  /** The image record the router queues agents from (stack-contract.md §1.4). */
+  public static final String AGENT_IMAGE_RECORD = "host-coder";
+
+  /** Profile keys that become app env: how long the router waits for an instance, how exec pings and retries. */
+  private static final Map<String, String> TUNING = Map.of(
+      "router.instance-wait", "DC_INSTANCE_WAIT_MS",
+      "exec.ping-interval", "DC_EXEC_PING_INTERVAL_MS",
+      "exec.ping-timeout", "DC_EXEC_PING_TIMEOUT_MS",
+      "exec.retry-backoff", "DC_EXEC_RETRY_BACKOFF_MS");
 
   public static SliceBlueprint of(Profile profile, OrgSlice slice, SliceCredentials credentials) {
-    return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"), credentials);
+    Map<String, String> tuning = new LinkedHashMap<>();
+    TUNING.forEach((key, env) -> profile.optionalDuration(key).ifPresent(d -> tuning.put(env, String.valueOf(d.toMillis()))));
+    profile.optional("exec.max-boot-attempts").ifPresent(n -> tuning.put("DC_EXEC_MAX_BOOT_ATTEMPTS", n));
+    return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"),
+        profile.optional("image.agent").orElse("registry.fly.io/host-coder:latest"), Map.copyOf(tuning), credentials);
+  }
+
+  /** What release writes for the agent image: the image and the worker's guest size. */
+  public Map<String, Object> agentImageRecord() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("image", agentImage);
+    r.put("cpu_kind", "shared");
+    r.put("cpus", 1);
+    r.put("memory_mb", 256);
+    return r;
   }
 
   public Map<String, String> routerEnv() {
@@ -21,6 +46,7 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
     env.put("DC_EXEC", OrgSlice.flycast(slice.execApp()));
     env.put("DC_WORKER_POOL_APP", slice.workerPoolApp());
     env.putAll(credentials.routerEnv());
+    if (tuning.containsKey("DC_INSTANCE_WAIT_MS")) env.put("DC_INSTANCE_WAIT_MS", tuning.get("DC_INSTANCE_WAIT_MS"));
     return env;
   }
 
@@ -29,6 +55,9 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
     env.put("DC_EXEC", OrgSlice.flycast(slice.execApp()));
     env.put("DC_ROUTER", OrgSlice.flycast(slice.routerApp()));
     env.put("DC_WORKER_POOL_APP", slice.workerPoolApp());
+    tuning.forEach((k, v) -> {
+      if (k.startsWith("DC_EXEC_")) env.put(k, v);
+    });
     return env;
   }
 

@@ -4,11 +4,13 @@ import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.fly.VolumeInfo;
 import io.artifact.e2e.mcp.ToolCall;
+import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.artifact.e2e.world.CleanupLedger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stands a slice up through the Fly port — the same calls against the embedded platform as
@@ -38,27 +40,31 @@ public final class SliceProvisioner {
       requireExisting();
     }
     if (!ephemeral) return;
-    List<MachineInfo> created = viaControlPlane ? createResources(blueprint(), world.fly(), world.bootBound())
-        : create(blueprint(), world.fly(), world.cleanup(), world.bootBound());
+    // on Fly the hosts' release step publishes the image records; the embedded slice is seeded as it would be
+    Optional<NfsPort> nfs = world.profile().embedded() ? Optional.of(world.nfs()) : Optional.empty();
+    List<MachineInfo> created = viaControlPlane ? createResources(blueprint(), world.fly(), nfs, world.bootBound())
+        : create(blueprint(), world.fly(), nfs, world.cleanup(), world.bootBound());
     world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());
   }
 
   /** Creates a whole slice; also used by {@code stack up}, outside any scenario. */
-  public static List<MachineInfo> create(SliceBlueprint bp, FlyPort fly, CleanupLedger cleanup, Duration bootBound) {
+  public static List<MachineInfo> create(SliceBlueprint bp, FlyPort fly, Optional<NfsPort> nfs, CleanupLedger cleanup,
+      Duration bootBound) {
     OrgSlice slice = bp.slice();
     for (String app : slice.apps()) {
       fly.createApp(app, slice.org());
       cleanup.register("destroy app " + app, () -> fly.destroyApp(app));
     }
-    return createResources(bp, fly, bootBound);
+    return createResources(bp, fly, nfs, bootBound);
   }
 
   /** The volume, Machines and certificates of a slice whose apps exist. */
-  static List<MachineInfo> createResources(SliceBlueprint bp, FlyPort fly, Duration bootBound) {
+  static List<MachineInfo> createResources(SliceBlueprint bp, FlyPort fly, Optional<NfsPort> nfs, Duration bootBound) {
     OrgSlice slice = bp.slice();
     VolumeInfo volume = fly.createVolume(slice.nfsApp(), "nfsdata", slice.region(), 10);
-    MachineInfo nfs = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
-    fly.awaitState(slice.nfsApp(), nfs.id(), "started", bootBound); // router and exec mount it at boot
+    MachineInfo nfsMachine = fly.createMachine(slice.nfsApp(), bp.nfsMachine(volume.id()));
+    fly.awaitState(slice.nfsApp(), nfsMachine.id(), "started", bootBound); // router and exec mount it at boot
+    nfs.ifPresent(n -> n.publishImageRecord(SliceBlueprint.AGENT_IMAGE_RECORD, bp.agentImageRecord()));
     // Fly injects app secrets into a Machine's env when it is created, so they go first
     fly.setSecrets(slice.routerApp(), bp.credentials().routerSecrets());
     fly.setSecrets(slice.execApp(), bp.credentials().execSecrets());
@@ -68,7 +74,7 @@ public final class SliceProvisioner {
     fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
     fly.addCertificate(slice.routerApp(), slice.domain());
     fly.addCertificate(slice.routerApp(), "*." + slice.domain());
-    return List.of(nfs, router, exec);
+    return List.of(nfsMachine, router, exec);
   }
 
   private void ensureThroughControlPlane(boolean ephemeral) {

@@ -1,6 +1,8 @@
 package io.artifact.e2e.stack;
 
-import io.artifact.e2e.stack.apps.PlaceholderApp;
+import io.artifact.e2e.stack.agent.AgentHost;
+import io.artifact.e2e.stack.router.RouterApp;
+import io.artifact.e2e.stack.exec.ExecApp;
 import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.fly.ImageRegistry;
 import io.artifact.e2e.stack.fly.RealScheduler;
@@ -45,8 +47,10 @@ public final class EmbeddedStack implements AutoCloseable {
     ImageRegistry images = new ImageRegistry().defaultBootDelay(settings.defaultBootDelay());
     settings.bootDelays().forEach(images::bootDelay);
     images.register(NfsServer.IMAGE, NfsServer::new);
-    images.register("fly-router", PlaceholderApp::new);
-    images.register("fly-exec", PlaceholderApp::new);
+    images.register(RouterApp.IMAGE, RouterApp::new);
+    images.register(ExecApp.IMAGE, ExecApp::new);
+    images.register("host-coder", AgentHost::new);
+    images.register("host-basic", AgentHost::new);
     this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
         settings.reapAfter(), 5000, dataDir), scheduler, images);
     platform.allowToken(settings.flyToken());

@@ -5,6 +5,8 @@ import io.artifact.e2e.stack.EmbeddedStack;
 import io.artifact.e2e.stack.StackComponent;
 import io.artifact.e2e.stack.StackSettings;
 import io.artifact.e2e.stack.clerk.LocalClerk;
+import io.artifact.e2e.stack.edge.Edge;
+import io.artifact.e2e.stack.emulator.EmulatorAdmin;
 import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.mcp.ControlPlane;
 import java.time.Duration;
@@ -40,6 +42,8 @@ public final class LocalStack {
   static List<StackComponent> components(Profile profile) {
     List<StackComponent> components = new ArrayList<>();
     components.add(new LocalClerk(LocalClerk.Settings.from(settings(profile))));
+    components.add(new Edge());
+    components.add(new EmulatorAdmin());
     components.add(new ControlPlane());
     return components;
   }

@@ -5,6 +5,10 @@ import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
+import io.artifact.e2e.exec.ExecPort;
+import io.artifact.e2e.fault.FaultPort;
+import io.artifact.e2e.nfs.NfsPort;
+import io.artifact.e2e.router.RouterProbe;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.FlyViaMcp;
@@ -37,6 +41,10 @@ public final class ScenarioWorld {
   private FlyPort fly;
   private ControlPlaneSession mcp;
   private ClerkPort clerk;
+  private NfsPort nfs;
+  private RouterProbe router;
+  private ExecPort exec;
+  private FaultPort faults;
   private String scenarioName = "scenario";
 
   public ScenarioWorld() {
@@ -90,6 +98,30 @@ public final class ScenarioWorld {
           .orElseGet(() -> ClerkBackendApi.fromEnvironment(System.getenv(), redactor, transcript));
     }
     return clerk;
+  }
+
+  /** The shared NFS volume (local directory adapter on the embedded stack). */
+  public synchronized NfsPort nfs() {
+    if (nfs == null) nfs = LocalPorts.nfs(stack(), slice);
+    return nfs;
+  }
+
+  /** HTTP through the public edge: the embedded edge listener, or Fly's own proxy. */
+  public synchronized RouterProbe router() {
+    if (router == null) router = new RouterProbe(runtime.stack().map(s -> s.endpoints().get("edge")), evidence);
+    return router;
+  }
+
+  /** Exec's change notification over the private network. */
+  public synchronized ExecPort exec() {
+    if (exec == null) exec = LocalPorts.exec(stack(), slice, profile().duration("timeouts.await"), evidence);
+    return exec;
+  }
+
+  /** Faults Fly cannot inject (embedded stack only). */
+  public synchronized FaultPort faults() {
+    if (faults == null) faults = LocalPorts.faults(stack(), evidence);
+    return faults;
   }
 
   /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */

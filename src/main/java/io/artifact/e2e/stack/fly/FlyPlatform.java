@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -109,6 +111,15 @@ public final class FlyPlatform {
   // ---- machines ----
 
   public Machine createMachine(String appName, String name, String region, ObjectNode config, boolean skipLaunch) {
+    return createMachine(appName, name, region, config, skipLaunch, Function.identity());
+  }
+
+  /**
+   * Creates a Machine and returns {@code answer} applied to it before its launch is scheduled, so the
+   * create call answers {@code created} as Fly's does, however fast the scheduler starts the boot.
+   */
+  public <T> T createMachine(String appName, String name, String region, ObjectNode config, boolean skipLaunch,
+      Function<Machine, T> answer) {
     App app = app(appName);
     ImageRef ref = ImageRef.parse(config.path("image").asText(null));
     if (!images.knows(ref)) images.programFor(ref); // throws the unknown-image error
@@ -121,8 +132,9 @@ public final class FlyPlatform {
     attachVolumes(app, m, config);
     app.add(m);
     log(m, "info", "Machine created with image " + ref.raw());
+    T answered = answer.apply(m);
     if (!skipLaunch) m.launch();
-    return m;
+    return answered;
   }
 
   public Machine machine(String appName, String machineId) {
@@ -156,13 +168,16 @@ public final class FlyPlatform {
         ? EnumSet.of(MachineState.CREATED, MachineState.STARTED, MachineState.STOPPED, MachineState.SUSPENDED,
             MachineState.FAILED, MachineState.DESTROYED)
         : EnumSet.of(MachineState.fromWire(state));
+    CompletableFuture<MachineState> reached = m.when(targets);
     try {
-      m.when(targets).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return m;
     } catch (TimeoutException e) {
       throw PlatformException.timeout("deadline_exceeded: machine failed to reach desired state, " + state + ", currently " + m.state().wire());
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    } finally {
+      reached.cancel(false); // no-op once reached; otherwise forgets the waiter
     }
   }
 

@@ -37,9 +37,14 @@ public final class Ids {
 
   /** Fly shows secret digests, never values: a short stable hash. */
   public static String digest(String value) {
+    return sha256(value).substring(0, 16);
+  }
+
+  /** The full SHA-256 of a string, in hex (an image digest's shape). */
+  public static String sha256(String value) {
     try {
       byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
+      return HexFormat.of().formatHex(d);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

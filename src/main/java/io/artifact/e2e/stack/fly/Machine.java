@@ -73,13 +73,14 @@ public final class Machine {
   public synchronized ObjectNode config() { return config.deepCopy(); }
   public synchronized List<MachineEvent> events() { return List.copyOf(events); }
 
-  public String image() {
-    return config().path("image").asText();
+  // read in place: config() copies the whole tree, and these run on every render of the Machine
+  public synchronized String image() {
+    return config.path("image").asText();
   }
 
-  public Map<String, String> metadata() {
+  public synchronized Map<String, String> metadata() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
-    config().path("metadata").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+    config.path("metadata").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
     return m;
   }
 
@@ -123,7 +124,7 @@ public final class Machine {
 
   public synchronized void stop() {
     switch (state) {
-      case STARTED, STARTING, RESTARTING, SUSPENDING -> beginStop(MachineState.STOPPED, "stop", 0, true);
+      case STARTED, STARTING, RESTARTING, SUSPENDING -> beginStop();
       case SUSPENDED -> { // stopping a suspended Machine discards its snapshot
         dropProgram();
         transition(MachineState.STOPPED);
@@ -194,7 +195,8 @@ public final class Machine {
 
   /** Fault injection: the main process dies now (as a crash or OOM kill would end it). */
   public synchronized void kill(String reason) {
-    if (state == MachineState.DESTROYED || state == MachineState.DESTROYING) return;
+    // no main process to kill: a second exit event would be a lie
+    if (EnumSet.of(MachineState.DESTROYED, MachineState.DESTROYING, MachineState.STOPPED, MachineState.FAILED).contains(state)) return;
     ++generation;
     cancelPending();
     platform.log(this, "error", "Main child exited with signal (with signal 'SIGKILL', core dumped? false): " + reason);
@@ -204,12 +206,28 @@ public final class Machine {
     destroyIfAuto();
   }
 
-  /** A future that completes when the Machine reaches one of the states (or at once if it is in one). */
+  /**
+   * A future that completes when the Machine reaches one of the states (or at once if it is in
+   * one). A caller that gives up cancels it (or lets {@code orTimeout} fail it), which forgets the waiter.
+   */
   public synchronized CompletableFuture<MachineState> when(Set<MachineState> targets) {
     CompletableFuture<MachineState> f = new CompletableFuture<>();
-    if (targets.contains(state)) f.complete(state);
-    else waiters.add(new Waiter(EnumSet.copyOf(targets), f));
+    if (targets.contains(state)) {
+      f.complete(state);
+      return f;
+    }
+    Waiter w = new Waiter(EnumSet.copyOf(targets), f);
+    waiters.add(w);
+    f.whenComplete((s, failure) -> {
+      if (failure != null) forget(w);
+    });
     return f;
+  }
+
+  synchronized int pendingWaiters() { return waiters.size(); }
+
+  private synchronized void forget(Waiter w) {
+    waiters.remove(w);
   }
 
   // ---- internals ----
@@ -233,12 +251,13 @@ public final class Machine {
     synchronized (this) {
       if (gen != generation) return;
       cold = program == null;
-      p = cold ? platform.images().programFor(ref) : program;
+      p = program;
     }
     // Boot outside the lock: a program may look at other Machines (its NFS server, say).
     Throwable failure = null;
     if (cold) {
       try {
+        p = platform.images().programFor(ref);
         p.boot(new MachineRuntime(platform, this));
       } catch (Exception | Error e) {
         failure = e;
@@ -246,12 +265,12 @@ public final class Machine {
     }
     synchronized (this) {
       if (gen != generation) {
-        if (cold) p.shutdown();
+        if (cold && p != null) p.shutdown();
         return;
       }
       if (failure != null) {
         platform.log(this, "error", "Error: main process exited: " + failure.getMessage());
-        p.shutdown();
+        if (p != null) p.shutdown();
         program = null;
         transition(MachineState.STOPPED);
         record("exit", "stopped", "flyd", 1);
@@ -264,16 +283,16 @@ public final class Machine {
     }
   }
 
-  private void beginStop(MachineState target, String event, int exitCode, boolean dropProgram) {
+  private void beginStop() {
     long gen = ++generation;
     cancelPending();
     transition(MachineState.STOPPING);
     pending = platform.scheduler().schedule(platform.stopDelay(), () -> {
       synchronized (this) {
         if (gen != generation) return;
-        if (dropProgram) dropProgram();
-        transition(target);
-        record("exit", event, "user", exitCode);
+        dropProgram();
+        transition(MachineState.STOPPED);
+        record("exit", "stopped", "user", 0);
         destroyIfAuto();
       }
     });

@@ -2,7 +2,7 @@ package io.artifact.e2e.stack.fly;
 
 /**
  * A domain failure of the embedded platform. The kind says what went wrong; the Machines API
- * layer maps kinds to Fly's status codes in one place ({@code FlyApiErrors}).
+ * layer maps kinds to Fly's status codes in one place ({@code stack.fly.api.FlyApiErrors}).
  */
 public final class PlatformException extends RuntimeException {
 

@@ -13,7 +13,11 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
   public static final String JSON = "application/json";
 
   public static HttpResponse json(int status, String json) {
-    return new HttpResponse(status, Map.of("content-type", List.of(JSON)), json.getBytes(StandardCharsets.UTF_8));
+    return json(status, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static HttpResponse json(int status, byte[] utf8Json) {
+    return new HttpResponse(status, Map.of("content-type", List.of(JSON)), utf8Json);
   }
 
   public static HttpResponse text(int status, String text) {

@@ -1,5 +1,7 @@
 package io.artifact.e2e.stack.http;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * A flat route table: one line per method + path template, read top to bottom like Fly's API
- * reference. Templates use {@code {name}} segments; a trailing {@code {rest*}} matches the remainder.
+ * reference. Templates use {@code {name}} segments (percent-decoded); a trailing {@code {rest*}} matches
+ * the remainder, left encoded.
  */
 public final class Routes {
 
@@ -49,10 +52,24 @@ public final class Routes {
         return params;
       }
       if (i >= path.length) return null;
-      if (t.startsWith("{") && t.endsWith("}")) params.put(t.substring(1, t.length() - 1), path[i]);
-      else if (!t.equals(path[i])) return null;
+      if (t.startsWith("{") && t.endsWith("}")) {
+        String value = decode(path[i]);
+        if (value == null) return null;
+        params.put(t.substring(1, t.length() - 1), value);
+      } else if (!t.equals(path[i])) {
+        return null;
+      }
     }
     return template.length == path.length ? params : null;
+  }
+
+  /** A path segment as the client meant it ({@code %2A.example.com} → {@code *.example.com}); null if malformed. */
+  private static String decode(String segment) {
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8); // '+' is literal in a path
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static String[] split(String path) {

@@ -33,6 +33,11 @@ public final class NetworkClient {
     return HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).version(HttpClient.Version.HTTP_1_1);
   }
 
+  /** Like {@link #clientBuilder()}, but every {@code build()} returns this network's one shared client. */
+  public HttpClient.Builder sharedClientBuilder() {
+    return new SharedClientBuilder(client);
+  }
+
   public HttpResponse<String> post(String url, String body, Duration timeout) throws IOException, InterruptedException {
     HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
         .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();

@@ -56,9 +56,11 @@ public final class PrivateNetwork implements HttpHandler {
     if (sleeper.isEmpty()) return unreachable("flycast: no machines available for " + appName);
     Machine m = sleeper.get();
     m.start();
+    var started = m.when(EnumSet.of(MachineState.STARTED));
     try {
-      m.when(EnumSet.of(MachineState.STARTED)).get(autostartTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      started.get(autostartTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      started.cancel(false); // a cancelled waiter is dropped from the Machine
       return unreachable("flycast: machine " + m.id() + " did not start within " + autostartTimeout.toMillis() + " ms");
     }
     return serve(m, request);

@@ -289,7 +289,8 @@ class ControlPlaneServerTest {
     java.nio.file.Path root = stack.platform().services().get(io.artifact.e2e.stack.nfs.NfsMounts.class).mount("org1-tr-nfs.flycast");
     for (String d : List.of("agents/brave-otter/home", "exec", "repos")) java.nio.file.Files.createDirectories(root.resolve("user_2abc/" + d));
     java.nio.file.Files.writeString(root.resolve("user_2abc/exec/brave-otter.json"),
-        "{\"software\":\"running\",\"hardware\":\"running\",\"record\":{},\"machineId\":\"" + worker + "\"}\n");
+        "{\"software\":\"running\",\"hardware\":\"running\",\"record\":{\"image\":\"registry.fly.io/host-coder:1\","
+            + "\"cpu_kind\":\"shared\",\"cpus\":1,\"memory_mb\":256},\"machineId\":\"" + worker + "\"}\n");
 
     Map<String, Object> agent = client.ok("infra.router_trace", Map.of("host", "brave-otter--user_2abc.tr.artifact.test", "path", "/x"));
     assertThat(agent).containsEntry("router_app", "org1-tr-fly-router").containsEntry("kind", "agent").containsEntry("computer", "user_2abc")

@@ -1,24 +1,33 @@
 package io.artifact.e2e.stack.fly.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.stack.fly.App;
 import io.artifact.e2e.stack.fly.Check;
+import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.Leases;
 import io.artifact.e2e.stack.fly.LogEntry;
 import io.artifact.e2e.stack.fly.Machine;
 import io.artifact.e2e.stack.fly.MachineEvent;
 import io.artifact.e2e.stack.fly.Volume;
+import io.artifact.e2e.stack.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders the platform's objects in the Machines API's JSON shapes (fly-facts.md §2–3). */
 final class FlyJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
+
+  // a stack runs a handful of images; hashing on every render of every Machine showed in the profile
+  private static final Map<String, String> IMAGE_DIGESTS = new ConcurrentHashMap<>();
 
   private FlyJson() {}
 
@@ -47,7 +56,7 @@ final class FlyJson {
     image.put("registry", ref.registry());
     image.put("repository", ref.repository());
     image.put("tag", ref.tag());
-    image.put("digest", "sha256:" + io.artifact.e2e.stack.fly.Ids.digest(ref.raw()) + io.artifact.e2e.stack.fly.Ids.digest(ref.raw() + "#"));
+    image.put("digest", IMAGE_DIGESTS.computeIfAbsent(ref.raw(), raw -> "sha256:" + Ids.sha256(raw)));
     image.putObject("labels");
     n.put("instance_id", m.instanceId());
     n.put("private_ip", m.privateIp());
@@ -55,20 +64,26 @@ final class FlyJson {
     n.put("updated_at", time(m.updatedAt()));
     if (!summary) {
       n.set("config", m.config());
-      ArrayNode events = n.putArray("events");
-      for (MachineEvent e : m.events()) {
-        ObjectNode ev = events.addObject();
-        ev.put("type", e.type());
-        ev.put("status", e.status());
-        ev.put("source", e.source());
-        ev.put("timestamp", e.timestamp());
-        if (e.exitCode() != null) ev.putObject("request").putObject("exit_event").put("exit_code", e.exitCode());
-      }
+      n.set("events", events(m.events()));
       n.set("checks", checks(m.checks(), m.updatedAt()));
     }
     n.put("host_status", "ok");
     n.put("cordoned", false);
     return n;
+  }
+
+  /** Newest first; timestamps in unix milliseconds. */
+  static ArrayNode events(List<MachineEvent> events) {
+    ArrayNode arr = MAPPER.createArrayNode();
+    for (MachineEvent e : events) {
+      ObjectNode ev = arr.addObject();
+      ev.put("type", e.type());
+      ev.put("status", e.status());
+      ev.put("source", e.source());
+      ev.put("timestamp", e.timestamp());
+      if (e.exitCode() != null) ev.putObject("request").putObject("exit_event").put("exit_code", e.exitCode());
+    }
+    return arr;
   }
 
   static ArrayNode checks(List<Check> checks, Instant at) {
@@ -108,6 +123,18 @@ final class FlyJson {
     return n;
   }
 
+  static ObjectNode secrets(List<App.Secret> secrets) {
+    ObjectNode n = MAPPER.createObjectNode();
+    ArrayNode arr = n.putArray("secrets");
+    secrets.forEach(s -> arr.add(secret(s)));
+    return n;
+  }
+
+  /** Certificates are hostnames the edge routes; locally they are issued at once. */
+  static ObjectNode certificate(String hostname) {
+    return MAPPER.createObjectNode().put("hostname", hostname).put("status", "Ready").put("configured", true);
+  }
+
   static ObjectNode lease(Leases.Lease l) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("status", "success");
@@ -117,6 +144,15 @@ final class FlyJson {
     d.put("owner", l.owner());
     d.put("description", l.description());
     d.put("version", l.version());
+    return n;
+  }
+
+  /** The logs REST answer flyctl polls: {@code {"data":[…],"meta":{"next_token":…}}}. */
+  static ObjectNode logsPage(List<LogEntry> page, String nextToken) {
+    ObjectNode n = MAPPER.createObjectNode();
+    ArrayNode data = n.putArray("data");
+    page.forEach(e -> data.add(logEntry(e)));
+    n.putObject("meta").put("next_token", nextToken);
     return n;
   }
 
@@ -134,6 +170,14 @@ final class FlyJson {
     meta.put("instance", e.instance());
     meta.put("region", e.region());
     return n;
+  }
+
+  static HttpResponse response(int status, JsonNode node) {
+    try {
+      return HttpResponse.json(status, MAPPER.writeValueAsBytes(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String time(Instant t) {

@@ -12,6 +12,7 @@ import io.artifact.e2e.stack.fly.Ids;
 import io.artifact.e2e.stack.fly.Leases;
 import io.artifact.e2e.stack.fly.LogEntry;
 import io.artifact.e2e.stack.fly.Machine;
+import io.artifact.e2e.stack.fly.MachineEvent;
 import io.artifact.e2e.stack.fly.MachineState;
 import io.artifact.e2e.stack.fly.PlatformException;
 import io.artifact.e2e.stack.fly.Volume;
@@ -22,13 +23,14 @@ import io.artifact.e2e.stack.http.Routes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The Machines API (under {@code /v1}) and the logs REST endpoint flyctl reads (under
  * {@code /api/v1}), in Fly's wire format. The route table reads like Fly's API reference; each
  * handler parses, makes one platform call and renders Fly's JSON. Errors are mapped once, in
- * {@link #errorResponse}.
+ * {@link FlyApiErrors}.
  */
 public final class MachinesApi implements HttpHandler {
 
@@ -63,7 +65,7 @@ public final class MachinesApi implements HttpHandler {
         .on("GET", "/v1/apps/{app}/secrets", (r, p) -> listSecrets(p.get("app")))
         .on("POST", "/v1/apps/{app}/secrets", (r, p) -> setSecrets(r, p.get("app")))
         .on("POST", "/v1/apps/{app}/secrets/{name}", (r, p) -> setSecret(r, p))
-        .on("DELETE", "/v1/apps/{app}/secrets/{name}", (r, p) -> json(200, MAPPER.createObjectNode().put("version", fly.unsetSecret(p.get("app"), p.get("name")))))
+        .on("DELETE", "/v1/apps/{app}/secrets/{name}", (r, p) -> unsetSecret(p))
         .on("GET", "/v1/apps/{app}/volumes", (r, p) -> listVolumes(p.get("app")))
         .on("POST", "/v1/apps/{app}/volumes", (r, p) -> createVolume(r, p.get("app")))
         .on("GET", "/v1/apps/{app}/volumes/{vol}", (r, p) -> json(200, FlyJson.volume(fly.app(p.get("app")).volume(p.get("vol")))))
@@ -82,29 +84,8 @@ public final class MachinesApi implements HttpHandler {
       return routes.dispatch(request, r -> HttpResponse.json(404, "{\"error\":\"not_found: no route " + r.method() + " " + r.path() + "\"}"))
           .withHeader("fly-request-id", requestId);
     } catch (Exception e) {
-      return errorResponse(e).withHeader("fly-request-id", requestId);
+      return FlyApiErrors.response(e).withHeader("fly-request-id", requestId);
     }
-  }
-
-  /** The one place domain failures become Fly's status codes and {@code {"error": …}} bodies. */
-  static HttpResponse errorResponse(Exception e) {
-    if (e instanceof PlatformException pe) {
-      int status = switch (pe.kind()) {
-        case NOT_FOUND -> 404;
-        case INVALID -> 400;
-        case UNAUTHORIZED -> 401;
-        case CONFLICT -> 409;
-        case PRECONDITION -> 412;
-        case TIMEOUT -> 408;
-        case UNPROCESSABLE -> 422;
-      };
-      return json(status, MAPPER.createObjectNode().put("error", pe.getMessage()));
-    }
-    if (e instanceof JsonProcessingException je) {
-      return json(400, MAPPER.createObjectNode().put("error", "invalid_argument: malformed JSON body: " + je.getOriginalMessage()));
-    }
-    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-    return json(500, MAPPER.createObjectNode().put("error", "internal: " + e.getMessage()));
   }
 
   /** Fly clients send {@code Bearer <token>}; flyctl sends {@code FlyV1 <token>} for macaroons. */
@@ -143,6 +124,13 @@ public final class MachinesApi implements HttpHandler {
     return fly.machine(p.get("app"), p.get("id"));
   }
 
+  /** The Machine a mutation targets, once its lease (if any) allows the caller (fly-facts.md §2.2). */
+  private Machine leased(HttpRequest r, Map<String, String> p) {
+    Machine m = machine(p);
+    leases.check(m, nonce(r));
+    return m;
+  }
+
   private HttpResponse listMachines(HttpRequest r, String app) {
     boolean summary = r.queryFlag("summary");
     List<String> states = r.query("state").map(s -> List.of(s.split(","))).orElse(List.of());
@@ -158,13 +146,13 @@ public final class MachinesApi implements HttpHandler {
   private HttpResponse createMachine(HttpRequest r, String app) throws JsonProcessingException {
     JsonNode body = body(r);
     ObjectNode config = body.path("config") instanceof ObjectNode c ? c : MAPPER.createObjectNode();
-    Machine m = fly.createMachine(app, body.path("name").asText(null), body.path("region").asText(null), config,
-        body.path("skip_launch").asBoolean(false));
-    return json(200, FlyJson.machine(m, false));
+    ObjectNode created = fly.createMachine(app, body.path("name").asText(null), body.path("region").asText(null), config,
+        body.path("skip_launch").asBoolean(false), m -> FlyJson.machine(m, false));
+    return json(200, created);
   }
 
   private HttpResponse updateMachine(HttpRequest r, Map<String, String> p) throws JsonProcessingException {
-    leases.check(machine(p), nonce(r));
+    leased(r, p);
     JsonNode body = body(r);
     if (!(body.path("config") instanceof ObjectNode config)) throw PlatformException.invalid("invalid_argument: config is required");
     Machine m = fly.updateMachine(p.get("app"), p.get("id"), config, body.path("skip_launch").asBoolean(false));
@@ -172,17 +160,13 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private HttpResponse destroyMachine(HttpRequest r, Map<String, String> p) {
-    Machine m = machine(p);
-    leases.check(m, nonce(r));
     // the API documents ?force=true; flyctl sends ?kill=true for --force (fly-facts.md §6)
-    m.destroy(r.queryFlag("force") || r.queryFlag("kill"));
+    leased(r, p).destroy(r.queryFlag("force") || r.queryFlag("kill"));
     return ok();
   }
 
   private HttpResponse startMachine(HttpRequest r, Map<String, String> p) {
-    Machine m = machine(p);
-    leases.check(m, nonce(r));
-    MachineState previous = m.start();
+    MachineState previous = leased(r, p).start();
     return json(200, MAPPER.createObjectNode().put("previous_state", previous.wire()).put("migrated", false).put("new_host", ""));
   }
 
@@ -194,9 +178,7 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private HttpResponse mutate(HttpRequest r, Map<String, String> p, java.util.function.Consumer<Machine> action) {
-    Machine m = machine(p);
-    leases.check(m, nonce(r));
-    action.accept(m);
+    action.accept(leased(r, p));
     return ok();
   }
 
@@ -213,11 +195,9 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private HttpResponse events(HttpRequest r, Map<String, String> p) {
-    int limit = Math.min(50, Integer.parseInt(r.query("limit").orElse("20")));
-    ArrayNode arr = (ArrayNode) FlyJson.machine(machine(p), false).get("events");
-    ArrayNode out = MAPPER.createArrayNode();
-    for (int i = 0; i < Math.min(limit, arr.size()); i++) out.add(arr.get(i));
-    return json(200, out);
+    int limit = Math.max(0, Math.min(50, intQuery(r, "limit", 20)));
+    List<MachineEvent> events = machine(p).events();
+    return json(200, FlyJson.events(events.subList(0, Math.min(limit, events.size()))));
   }
 
   private HttpResponse getLease(Map<String, String> p) {
@@ -226,8 +206,8 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private HttpResponse acquireLease(HttpRequest r, Map<String, String> p) throws JsonProcessingException {
-    JsonNode body = r.body().length > 0 ? body(r) : MAPPER.createObjectNode();
-    int ttl = r.query("ttl").map(Integer::parseInt).orElse(body.path("ttl").asInt(30));
+    JsonNode body = body(r);
+    int ttl = intQuery(r, "ttl", body.path("ttl").asInt(30));
     Leases.Lease l = leases.acquire(machine(p), "e2e@" + p.get("app"), Duration.ofSeconds(ttl), nonce(r), body.path("description").asText(""));
     return json(201, FlyJson.lease(l));
   }
@@ -242,10 +222,7 @@ public final class MachinesApi implements HttpHandler {
   // ---- secrets ----
 
   private HttpResponse listSecrets(String app) {
-    ObjectNode n = MAPPER.createObjectNode();
-    ArrayNode arr = n.putArray("secrets");
-    fly.app(app).secrets().forEach(s -> arr.add(FlyJson.secret(s)));
-    return json(200, n);
+    return json(200, FlyJson.secrets(fly.app(app).secrets()));
   }
 
   private HttpResponse setSecrets(HttpRequest r, String app) throws JsonProcessingException {
@@ -254,7 +231,7 @@ public final class MachinesApi implements HttpHandler {
     Map<String, String> map = new HashMap<>();
     values.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
     int version = fly.setSecrets(app, map);
-    ObjectNode n = listSecretsNode(app);
+    ObjectNode n = FlyJson.secrets(fly.app(app).secrets());
     n.put("version", version);
     n.put("Version", version);
     return json(200, n);
@@ -270,11 +247,8 @@ public final class MachinesApi implements HttpHandler {
     return json(201, n);
   }
 
-  private ObjectNode listSecretsNode(String app) {
-    ObjectNode n = MAPPER.createObjectNode();
-    ArrayNode arr = n.putArray("secrets");
-    fly.app(app).secrets().forEach(s -> arr.add(FlyJson.secret(s)));
-    return n;
+  private HttpResponse unsetSecret(Map<String, String> p) {
+    return json(200, MAPPER.createObjectNode().put("version", fly.unsetSecret(p.get("app"), p.get("name"))));
   }
 
   // ---- volumes and certificates ----
@@ -293,7 +267,7 @@ public final class MachinesApi implements HttpHandler {
 
   private HttpResponse listCertificates(String app) {
     ArrayNode arr = MAPPER.createArrayNode();
-    fly.app(app).hostnames().forEach(h -> arr.addObject().put("hostname", h).put("status", "Ready").put("configured", true));
+    fly.app(app).hostnames().forEach(h -> arr.add(FlyJson.certificate(h)));
     return json(200, arr);
   }
 
@@ -301,8 +275,7 @@ public final class MachinesApi implements HttpHandler {
     String hostname = body(r).path("hostname").asText(null);
     if (hostname == null || hostname.isBlank()) throw PlatformException.invalid("invalid_argument: hostname is required");
     fly.addCertificate(app, hostname);
-    return json(201, MAPPER.createObjectNode().put("hostname", hostname.toLowerCase()).put("status", "Ready")
-        .put("configured", true).put("acme_requested", true));
+    return json(201, FlyJson.certificate(hostname.toLowerCase(Locale.ROOT)).put("acme_requested", true));
   }
 
   private HttpResponse removeCertificate(Map<String, String> p) {
@@ -315,12 +288,8 @@ public final class MachinesApi implements HttpHandler {
   private HttpResponse logs(HttpRequest r, String app) {
     String after = r.query("next_token").orElse(null);
     List<LogEntry> page = fly.logs(app, after, r.query("instance").orElse(null), LOG_PAGE);
-    ObjectNode n = MAPPER.createObjectNode();
-    ArrayNode data = n.putArray("data");
-    page.forEach(e -> data.add(FlyJson.logEntry(e)));
     String next = page.isEmpty() ? (after == null ? "" : after) : page.get(page.size() - 1).id();
-    n.putObject("meta").put("next_token", next);
-    return json(200, n);
+    return json(200, FlyJson.logsPage(page, next));
   }
 
   // ---- helpers ----
@@ -329,15 +298,19 @@ public final class MachinesApi implements HttpHandler {
     return r.header("fly-machine-lease-nonce").orElse(null);
   }
 
-  private static JsonNode body(HttpRequest r) throws JsonProcessingException {
-    if (r.body().length == 0) return MAPPER.createObjectNode();
+  private static int intQuery(HttpRequest r, String name, int fallback) {
+    String v = r.query(name).orElse(null);
+    if (v == null) return fallback;
     try {
-      return MAPPER.readTree(r.body());
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw PlatformException.invalid("invalid_argument: " + name + " must be a whole number, got '" + v + "'");
     }
+  }
+
+  private static JsonNode body(HttpRequest r) throws JsonProcessingException {
+    // from a String: Jackson's byte[] overload also declares the IOException a String cannot throw
+    return r.body().length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(r.bodyText());
   }
 
   private static HttpResponse ok() {
@@ -345,10 +318,6 @@ public final class MachinesApi implements HttpHandler {
   }
 
   private static HttpResponse json(int status, JsonNode node) {
-    try {
-      return HttpResponse.json(status, MAPPER.writeValueAsString(node));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return FlyJson.response(status, node);
   }
 }

@@ -1,28 +1,30 @@
 package io.artifact.e2e.stack.mcp.trace;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.artifact.e2e.stack.fly.App;
 import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.fly.Machine;
 import io.artifact.e2e.stack.fly.MachineState;
 import io.artifact.e2e.stack.fly.PlatformException;
+import io.artifact.e2e.stack.nfs.ComputerStore;
+import io.artifact.e2e.stack.nfs.Instance;
 import io.artifact.e2e.stack.nfs.NfsMounts;
+import io.artifact.e2e.stack.nfs.NfsRoot;
 import io.artifact.e2e.stack.nfs.NfsUnavailableException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.artifact.e2e.stack.router.Host;
+import io.artifact.e2e.stack.router.HostnameException;
+import io.artifact.e2e.stack.router.Hostnames;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Explains, without changing anything, how the router would resolve a host and path: which router
- * app serves the host, the computer and agent it names, whether they exist on NFS, the agent's
- * instance file ({@code ROOT/<computer>/exec/<agent>.json}, stack-contract.md §1.3), the Machine
- * it names and its state, and the fly-replay target the router would answer with (§2.6).
+ * app serves the host, the computer and agent it names (the router's own {@link Hostnames} rules),
+ * whether they exist on NFS ({@link ComputerStore}), the agent's instance file, the Machine it
+ * names and its state, and the fly-replay target the router would answer with (stack-contract.md §2).
  */
 public final class RouterTrace {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final FlyPlatform fly;
 
   public RouterTrace(FlyPlatform fly) {
@@ -31,7 +33,7 @@ public final class RouterTrace {
 
   /** The router app serving {@code host} (by its certificates), or a not-found failure. */
   public App routerFor(String host) {
-    return fly.appForHostname(host.replaceFirst(":\\d+$", ""))
+    return fly.appForHostname(bare(host))
         .orElseThrow(() -> PlatformException.notFound("no app serves host " + host + " (no certificate matches it)"));
   }
 
@@ -39,66 +41,81 @@ public final class RouterTrace {
     App router = routerFor(host);
     Map<String, String> env = routerEnv(router);
     String base = env.getOrDefault("DC_DOMAIN", "");
-    HostRoute route = HostRoute.classify(host, base);
     Map<String, Object> t = new LinkedHashMap<>();
     t.put("host", host);
     t.put("path", path);
     t.put("router_app", router.name());
     t.put("base_domain", base);
-    t.put("kind", route.kind());
-    t.put("computer", route.computer());
-    t.put("agent", route.agent());
-    if (route.error() != null) return decide(t, "500 " + route.error());
-    if (route.kind().equals("base")) return decide(t, "307 to <computer>." + base + path + " after creating the caller's computer");
-    Path root;
+    Host route;
     try {
-      root = fly.services().get(NfsMounts.class).mount(env.get("DC_NFS"));
+      route = Hostnames.classify(bare(host), base);
+    } catch (HostnameException e) {
+      t.put("kind", "invalid");
+      return decide(t, "500 " + e.getMessage());
+    }
+    if (route instanceof Host.Base) {
+      t.put("kind", "base");
+      return decide(t, "307 to <computer>." + base + path + " after creating the caller's computer");
+    }
+    ComputerStore store;
+    try {
+      store = new ComputerStore(NfsRoot.at(fly.services().get(NfsMounts.class).mount(env.get("DC_NFS"))));
     } catch (NfsUnavailableException e) {
       return decide(t, "500 " + e.getMessage());
     }
-    Path computer = root.resolve(route.computer());
-    boolean computerExists = Files.isDirectory(computer.resolve("agents")) && Files.isDirectory(computer.resolve("exec"))
-        && Files.isDirectory(computer.resolve("repos"));
-    t.put("computer_exists", computerExists);
-    if (route.kind().equals("computer")) {
-      return decide(t, computerExists ? "307 to <landing-agent>--" + route.computer() + "." + base + path : "404 Computer not found");
-    }
-    boolean agentExists = Files.isDirectory(computer.resolve("agents").resolve(route.agent()));
+    if (route instanceof Host.Computer c) return computer(t, store, c.computer(), base, path);
+    Host.Agent a = (Host.Agent) route;
+    t.put("kind", "agent");
+    t.put("computer", a.computer());
+    t.put("agent", a.agent());
+    t.put("computer_exists", store.computerExists(a.computer()));
+    boolean agentExists = store.agentExists(a.computer(), a.agent());
     t.put("agent_exists", agentExists);
     if (!agentExists) return decide(t, "404 Agent not found");
-    return instance(t, computer.resolve("exec").resolve(route.agent() + ".json"), env.get("DC_WORKER_POOL_APP"));
+    return instance(t, store, a, env.get("DC_WORKER_POOL_APP"));
   }
 
-  private Map<String, Object> instance(Map<String, Object> t, Path file, String pool) {
-    if (!Files.isRegularFile(file)) {
-      t.put("instance_file", Map.of("path", file.getFileName().toString(), "present", false));
-      return decide(t, "queue the instance (software=running, hardware=queued), kick exec, wait for a Machine");
-    }
-    JsonNode inst;
+  private static Map<String, Object> computer(Map<String, Object> t, ComputerStore store, String computer, String base, String path) {
+    t.put("kind", "computer");
+    t.put("computer", computer);
+    boolean exists = store.computerExists(computer);
+    t.put("computer_exists", exists);
+    if (!exists) return decide(t, "404 Computer not found");
+    Optional<String> landing = store.landingAgent(computer);
+    t.put("agent", landing.orElse(null));
+    return decide(t, "307 to " + landing.orElse("<new landing agent>") + "--" + computer + "." + base + path);
+  }
+
+  private Map<String, Object> instance(Map<String, Object> t, ComputerStore store, Host.Agent a, String pool) {
+    Optional<Instance> inst;
     try {
-      inst = JSON.readTree(file.toFile());
-    } catch (java.io.IOException e) {
-      t.put("instance_file", Map.of("path", file.getFileName().toString(), "present", true, "error", e.getMessage()));
+      inst = store.instances().read(a.computer(), a.agent());
+    } catch (RuntimeException e) {
+      t.put("instance_file", Map.of("path", a.agent() + ".json", "present", true, "error", String.valueOf(e.getMessage())));
       return decide(t, "500 unreadable instance file: " + e.getMessage());
     }
+    if (inst.isEmpty()) {
+      t.put("instance_file", Map.of("path", a.agent() + ".json", "present", false));
+      return decide(t, "queue the instance (software=running, hardware=queued), kick exec, wait for a Machine");
+    }
+    Instance i = inst.get();
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("path", file.getFileName().toString());
+    f.put("path", a.agent() + ".json");
     f.put("present", true);
-    f.put("software", inst.path("software").asText(null));
-    f.put("hardware", inst.path("hardware").asText(null));
-    f.put("machine_id", inst.path("machineId").asText(null));
+    f.put("software", i.software().wire());
+    f.put("hardware", i.hardware().wire());
+    f.put("machine_id", i.machineId());
     t.put("instance_file", f);
-    String machineId = inst.path("machineId").asText(null);
-    t.put("machine_id", machineId);
-    if (machineId != null && pool != null) {
-      t.put("machine_state", fly.findApp(pool).flatMap(a -> a.machines().stream().filter(m -> m.id().equals(machineId)).findFirst())
+    t.put("machine_id", i.machineId());
+    if (i.machineId() != null && pool != null) {
+      t.put("machine_state", fly.findApp(pool).flatMap(app -> app.machines().stream().filter(m -> m.id().equals(i.machineId())).findFirst())
           .map(Machine::state).map(MachineState::wire).orElse("missing"));
     }
-    if ("running".equals(f.get("hardware")) && machineId != null) {
-      t.put("replay", Map.of("app", pool, "instance", machineId));
-      return decide(t, "202 fly-replay to app " + pool + " instance " + machineId);
+    if (i.hardware() == Instance.Hardware.RUNNING && i.machineId() != null) {
+      t.put("replay", Map.of("app", pool, "instance", i.machineId()));
+      return decide(t, "202 fly-replay to app " + pool + " instance " + i.machineId());
     }
-    return decide(t, "kick exec and wait: hardware is " + f.get("hardware"));
+    return decide(t, "kick exec and wait: hardware is " + i.hardware().wire());
   }
 
   private static Map<String, String> routerEnv(App router) {
@@ -106,6 +123,10 @@ public final class RouterTrace {
     router.machines().stream().filter(m -> m.state() != MachineState.DESTROYED).findFirst()
         .ifPresent(m -> m.config().path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
     return env;
+  }
+
+  private static String bare(String host) {
+    return host.replaceFirst(":\\d+$", "");
   }
 
   private static Map<String, Object> decide(Map<String, Object> t, String decision) {

@@ -1,0 +1,92 @@
+package io.artifact.e2e.exec;
+
+import io.artifact.e2e.fly.MachineInfo;
+import io.artifact.e2e.nfs.InstanceFile;
+import io.artifact.e2e.nfs.InstanceHistory;
+import io.artifact.e2e.provision.SliceProvisioner;
+import io.artifact.e2e.world.ScenarioWorld;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * EXEC-010 as ops walk it: one agent of one computer on the shared volume, its instance file
+ * (watched from the start, its history attached), exec's change notifications and the worker
+ * Machines labelled with the computer.
+ */
+public final class ExecJourney {
+
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(5);
+
+  private final ScenarioWorld world;
+  private final SliceProvisioner provisioner;
+  private String computer;
+  private String agent;
+  private InstanceHistory history;
+
+  public ExecJourney(ScenarioWorld world, SliceProvisioner provisioner) {
+    this.world = world;
+    this.provisioner = provisioner;
+  }
+
+  /** Creates the computer and agent folders and starts watching the agent's instance file. */
+  public void agentOnVolume(String computerName, String agentName) {
+    computer = computerName + "-" + world.slice().runId();
+    agent = agentName;
+    world.nfs().createComputer(computer);
+    world.nfs().createAgent(computer, agent);
+    workerMachines("before");
+    history = new InstanceHistory(world.nfs(), computer, agent, WATCH_INTERVAL);
+    world.cleanup().register("attach the instance file history of " + agent, () -> {
+      history.close();
+      workerMachines("after");
+      world.evidence().text("instance-file-history.txt", history.report());
+    });
+  }
+
+  public void queue() {
+    world.nfs().writeInstance(computer, agent, InstanceFile.queued(provisioner.blueprint().agentImageRecord()));
+  }
+
+  public void markStopped() {
+    world.nfs().writeInstance(computer, agent, instance().orElseThrow().withSoftware("stopped"));
+  }
+
+  public int notifyExec() {
+    return world.exec().notifyChanged(computer);
+  }
+
+  public void destroyBehindExecsBack(String machineId) {
+    world.fly().destroyMachine(world.slice().workerPoolApp(), machineId, true);
+    world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
+  }
+
+  public void killDuringNextBoot() {
+    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer);
+    world.cleanup().register("disarm faults of " + world.slice().workerPoolApp(), () -> world.faults().clear(world.slice().workerPoolApp()));
+  }
+
+  public Optional<InstanceFile> instance() {
+    return world.nfs().readInstance(computer, agent);
+  }
+
+  public InstanceHistory history() {
+    return history;
+  }
+
+  /** Worker Machines labelled with this computer ({@code dc_computer_id}); recorded as evidence. */
+  public List<MachineInfo> workerMachines(String label) {
+    List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
+    world.evidence().json("worker-machines-" + label + ".json", all.stream().map(MachineInfo::raw).toList());
+    return all.stream().filter(m -> computer.equals(m.metadata().get("dc_computer_id"))).toList();
+  }
+
+  public List<MachineInfo> workerMachines() {
+    return world.fly().listMachines(world.slice().workerPoolApp()).stream()
+        .filter(m -> computer.equals(m.metadata().get("dc_computer_id")) && !m.state().equals("destroyed")).toList();
+  }
+
+  public String computer() {
+    return computer;
+  }
+}

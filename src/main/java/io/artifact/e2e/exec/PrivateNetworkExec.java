@@ -1,0 +1,47 @@
+package io.artifact.e2e.exec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/** {@link ExecPort} over an HTTP proxy into the private network (the embedded stack's 6PN, or a WireGuard peer). */
+public final class PrivateNetworkExec implements ExecPort {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final String execApp;
+  private final Duration timeout;
+  private final Consumer<String> transcript;
+
+  public PrivateNetworkExec(InetSocketAddress proxy, String execApp, Duration timeout, Consumer<String> transcript) {
+    this.http = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).version(HttpClient.Version.HTTP_1_1).build();
+    this.execApp = execApp;
+    this.timeout = timeout;
+    this.transcript = transcript;
+  }
+
+  @Override
+  public int notifyChanged(String computer) {
+    String url = "http://" + execApp + ".flycast/changed/" + computer;
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      transcript.accept("POST " + url + " → " + r.statusCode() + " " + r.body());
+      if (r.statusCode() != 200) throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.statusCode() + " " + r.body());
+      return JSON.readTree(r.body()).path("changeCount").asInt();
+    } catch (IOException e) {
+      throw new IllegalStateException("exec unreachable at " + url + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted notifying exec", e);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.artifact.e2e.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.artifact.e2e.router.Caller;
+import io.artifact.e2e.router.Exchange;
+import io.artifact.e2e.router.IngressJourney;
+import io.artifact.e2e.world.ScenarioWorld;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** ROUTER-001: callers at the public edge, the Clerk secret, and what the router answered and logged. */
+public final class RouterSteps {
+
+  private final ScenarioWorld world;
+  private final IngressJourney ingress;
+
+  public RouterSteps(ScenarioWorld world, IngressJourney ingress) {
+    this.world = world;
+    this.ingress = ingress;
+  }
+
+  @Given("nothing is running in the worker pool yet")
+  public void nothingIsRunningInTheWorkerPoolYet() {
+    assertThat(ingress.workerMachines("before")).as("worker pool Machines").isEmpty();
+  }
+
+  @Given("the router holds its Clerk secret")
+  public void theRouterHoldsItsClerkSecret() {
+    assertThat(world.fly().secretNames(world.slice().routerApp())).contains("CLERK_SECRET_KEY");
+  }
+
+  @Given("the router's Clerk secret has been removed")
+  public void theRoutersClerkSecretHasBeenRemoved() {
+    ingress.removeClerkSecret();
+  }
+
+  @Given("the router's Clerk secret was removed and then restored")
+  public void theRoutersClerkSecretWasRemovedAndThenRestored() {
+    ingress.removeClerkSecret();
+    ingress.restoreClerkSecret();
+  }
+
+  @When("a signed-out browser opens the base domain")
+  public void aSignedOutBrowserOpensTheBaseDomain() {
+    ingress.openBaseDomain(Caller.signedOutBrowser());
+  }
+
+  @When("a signed-out API client opens the base domain")
+  public void aSignedOutApiClientOpensTheBaseDomain() {
+    ingress.openBaseDomain(Caller.signedOutApiClient());
+  }
+
+  @When("{word}, signed in, opens the base domain in her/his/their browser")
+  public void signedInUserOpensTheBaseDomain(String name) {
+    ingress.openBaseDomain(ingress.signedInBrowser(name));
+  }
+
+  @Then("the caller is sent to the Clerk sign-in page, with a way back to the base domain")
+  public void theCallerIsSentToSignIn() {
+    Exchange answer = ingress.lastAnswer();
+    assertThat(answer.status()).as("router answer").isEqualTo(307);
+    assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).startsWith(ingress.signInUrl())
+        .contains("redirect_url=" + URLEncoder.encode(ingress.baseUrl(), StandardCharsets.UTF_8)));
+  }
+
+  @Then("the caller is refused as unauthenticated")
+  public void theCallerIsRefusedAsUnauthenticated() {
+    assertThat(ingress.lastAnswer().status()).as("router answer").isEqualTo(401);
+    assertThat(ingress.lastAnswer().body()).isEqualTo("{\"error\":\"unauthenticated\"}");
+  }
+
+  @Then("the caller lands on their agent's page, served by a worker Machine of their computer")
+  public void theCallerLandsOnTheirAgentsPage() {
+    assertThat(ingress.lastAnswer().status()).as("final answer after the redirects").isEqualTo(200);
+    assertThat(ingress.pageFields()).containsEntry("computer", ingress.computer().orElseThrow()).containsKey("agent");
+    assertThat(ingress.workerMachines("after")).as("worker Machines labelled with the caller's computer")
+        .anyMatch(m -> m.id().equals(ingress.pageFields().get("machine")) && ingress.computer().get().equals(m.metadata().get("dc_computer_id")));
+  }
+
+  @Then("the router has logged an authentication failure")
+  public void theRouterHasLoggedAnAuthenticationFailure() {
+    world.eventually("router log shows an auth failure").until(() -> ingress.routerLog().stream().anyMatch(l -> l.contains("auth failure")));
+  }
+
+  @Then("the router has logged no authentication failure")
+  public void theRouterHasLoggedNoAuthenticationFailure() {
+    assertThat(ingress.routerLog()).noneMatch(l -> l.contains("auth failure"));
+  }
+
+  @Then("exec has started nothing: no instance file and no worker Machine")
+  public void execHasStartedNothing() {
+    assertThat(ingress.instanceFiles()).as("instance files on the volume").isEmpty();
+    assertThat(ingress.workerMachines("after")).as("worker pool Machines").isEmpty();
+  }
+}

@@ -1,0 +1,56 @@
+package io.artifact.e2e.nfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.artifact.e2e.stack.nfs.ImageRecord;
+import io.artifact.e2e.stack.nfs.Instance;
+import io.artifact.e2e.stack.nfs.InstanceFiles;
+import io.artifact.e2e.stack.nfs.NfsRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalNfsTest {
+
+  @TempDir Path root;
+
+  LocalNfs nfs() {
+    return new LocalNfs(() -> root);
+  }
+
+  static Map<String, Object> record() {
+    return Map.of("image", "registry.fly.io/host-coder:latest", "cpu_kind", "shared", "cpus", 1, "memory_mb", 256);
+  }
+
+  @Test
+  void aQueuedInstanceWrittenByTheSuiteIsOneTheStackReads() {
+    nfs().createComputer("c1");
+    nfs().writeInstance("c1", "a1", InstanceFile.queued(record()));
+    Instance read = new InstanceFiles(NfsRoot.at(root)).read("c1", "a1").orElseThrow();
+    assertThat(read.hardware()).isEqualTo(Instance.Hardware.QUEUED);
+    assertThat(read.record()).isEqualTo(ImageRecord.hostCoder());
+  }
+
+  @Test
+  void anInstanceWrittenByTheStackReadsBackWithItsMachine() {
+    nfs().createComputer("c1");
+    new InstanceFiles(NfsRoot.at(root)).write("c1", "a1", Instance.queued(ImageRecord.hostCoder()).with(Instance.Hardware.RUNNING, "m1"));
+    assertThat(nfs().readInstance("c1", "a1")).hasValueSatisfying(f -> assertThat(f.summary()).isEqualTo("running/running on m1"));
+    assertThat(nfs().readInstance("c1", "nope")).isEmpty();
+  }
+
+  @Test
+  void computersLeaveImageRecordsOutAndInstancesListOnlyJsonFiles() throws Exception {
+    nfs().publishImageRecord("host-coder", record());
+    nfs().createComputer("c1");
+    nfs().createAgent("c1", "a1");
+    nfs().writeInstance("c1", "a1", InstanceFile.queued(record()));
+    Files.writeString(root.resolve("c1/exec/.a2.json.tmp-1"), "{}");
+    assertThat(nfs().computers()).containsExactly("c1");
+    assertThat(nfs().instances("c1")).containsExactly("a1");
+    assertThat(root.resolve("c1/agents/a1/agent.toml")).exists();
+    assertThat(root.resolve("images/host-coder.json")).exists();
+  }
+}
