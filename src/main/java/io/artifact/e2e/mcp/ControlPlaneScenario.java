@@ -1,5 +1,6 @@
 package io.artifact.e2e.mcp;
 
+import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.util.ArrayList;
@@ -90,8 +91,13 @@ public final class ControlPlaneScenario {
 
   /** The state Fly reports for the Machine this scenario created, once it settles as destroyed. */
   public String flyStateOfCreatedMachine() {
-    var m = world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
-    return m == null ? "destroyed" : m.state();
+    try {
+      var m = world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
+      return m == null ? "destroyed" : m.state();
+    } catch (FlyApiException e) {
+      if (e.status() == 404) return "destroyed"; // reaped right after it settled: Fly counts that as destroyed (fly-facts §4.1)
+      throw e;
+    }
   }
 
   /** The slice's Machines as {@code infra.list_machines} reports them, once every one has started. */
