@@ -9,7 +9,8 @@ mvn -B -q -ntp -DskipTests package >/dev/null   # warm: compile once, outside th
 walls=(); cukes=()
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s.%N)
-  mvn -B -q -ntp verify "$@" >/tmp/bench-suite.log 2>&1 || { echo "run $i failed; see /tmp/bench-suite.log"; exit 1; }
+  log=/tmp/bench-suite-$i.log
+  mvn -B -q -ntp verify "$@" >"$log" 2>&1 || { echo "run $i failed; see $log"; exit 1; }
   t1=$(date +%s.%N)
   walls+=("$(python3 -c "print(round($t1 - $t0, 2))")")
   cukes+=("$(python3 - <<'PY'
