@@ -1,15 +1,10 @@
 package io.artifact.e2e.fly;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import io.artifact.e2e.fly.FlyHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.awaitility.Awaitility;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 
 /**
- * {@link FlyPort} over the Machines REST API with rest-assured: used as is against the embedded
+ * {@link FlyPort} over the Machines REST API (JDK HTTP client, see {@link FlyHttp}): used as is against the embedded
  * platform and against {@code https://api.machines.dev}. Transient failures (408, 429, 5xx, a
  * 404 right after a create) are retried within the profile's {@code timeouts.api-retry}; every
  * call is reported to the recorder as one line (method, path, status, time), bodies of failures included.
@@ -40,8 +35,7 @@ public final class FlyMachinesRest implements FlyPort {
   private final Duration bootBound;
   private final Consumer<String> recorder;
   private final Map<String, Instant> createdAt = new ConcurrentHashMap<>();
-  private final RestAssuredConfig config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-      .setParam("http.connection.timeout", 10_000).setParam("http.socket.timeout", (int) CALL_TIMEOUT.toMillis()));
+  private final FlyHttp http = new FlyHttp(CALL_TIMEOUT);
 
   public FlyMachinesRest(String apiUrl, String logsUrl, String token, Duration retryBound, Duration bootBound, Consumer<String> recorder) {
     this.apiUrl = apiUrl;
@@ -201,8 +195,7 @@ public final class FlyMachinesRest implements FlyPort {
     for (int page = 0; page < max && out.size() < max; page++) { // every page adds a line or ends the loop
       String next = token;
       JsonNode n = call("read logs of", app, machineId, () -> {
-        RequestSpecification r = given().config(config).baseUri(logsUrl).header("Authorization", authorization())
-            .queryParam("next_token", next);
+        FlyHttp.Request r = http.to(logsUrl, authorization()).queryParam("next_token", next);
         if (machineId != null) r.queryParam("instance", machineId);
         return r.get("/api/v1/apps/{app}/logs", app);
       });
@@ -241,8 +234,8 @@ public final class FlyMachinesRest implements FlyPort {
     return c;
   }
 
-  private RequestSpecification api() {
-    return given().config(config).baseUri(apiUrl).header("Authorization", authorization()).contentType("application/json");
+  private FlyHttp.Request api() {
+    return http.to(apiUrl, authorization());
   }
 
   /** flyctl sends macaroons as {@code FlyV1}, other tokens as {@code Bearer} (fly-facts.md §1). */
