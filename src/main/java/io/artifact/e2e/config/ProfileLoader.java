@@ -95,6 +95,10 @@ public final class ProfileLoader {
     p.section("stack.").forEach((k, v) -> {
       if (k.contains("delay") || k.contains("timeout") || k.contains("after") || k.contains("window")) p.duration("stack." + k);
     });
+    String backend = p.string("fly.backend");
+    if (!backend.equals("rest") && !backend.equals("mcp")) {
+      throw new ProfileException(p.source() + ": fly.backend must be rest or mcp (was '" + backend + "')");
+    }
     for (String required : new String[] {"timeouts.boot", "timeouts.await", "timeouts.poll", "timeouts.api-retry"}) p.duration(required);
     if (!p.string("org.prefix").matches("[a-z][a-z0-9-]{1,30}")) {
       throw new ProfileException(p.source() + ": org.prefix must be lowercase letters, digits and dashes, like org1 (was '" + p.string("org.prefix") + "')");

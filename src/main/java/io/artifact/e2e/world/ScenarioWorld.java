@@ -150,10 +150,6 @@ public final class ScenarioWorld {
 
   private FlyPort createFly() {
     Profile p = profile();
-    String backend = p.string("fly.backend");
-    if (!backend.equals("rest") && !backend.equals("mcp")) {
-      throw new io.artifact.e2e.config.ProfileException(p.source() + ": fly.backend must be rest or mcp (was '" + backend + "')");
-    }
     String api = p.embedded() ? stack().machinesApiUrl() : p.string("fly.api.url");
     String logs = p.embedded() ? stack().machinesApiUrl() : p.string("fly.logs.url");
     String token = p.embedded() ? stack().flyToken() : p.secret(p.string("fly.token.env"));
@@ -163,6 +159,6 @@ public final class ScenarioWorld {
         flyCalls.add(redactor.redact(line));
       }
     });
-    return backend.equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
+    return p.string("fly.backend").equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
   }
 }

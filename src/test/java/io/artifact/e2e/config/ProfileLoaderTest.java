@@ -72,6 +72,14 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void unknownFlyBackendIsNamedAtLoad() {
+    Properties sys = new Properties();
+    sys.setProperty("e2e.fly.backend", "grpc");
+    assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), sys).load("local"))
+        .hasMessage("env/local.properties: fly.backend must be rest or mcp (was 'grpc')");
+  }
+
+  @Test
   void e2eSystemPropertiesOverrideProfileKeys() {
     Properties sys = new Properties();
     sys.setProperty("e2e.image.nfs", "registry.fly.io/fly-nfs:defect-no-self-check");
