@@ -1,6 +1,6 @@
 package io.artifact.e2e.stack.exec;
 
-import io.artifact.e2e.stack.apps.PlaceholderApp;
+import io.artifact.e2e.stack.apps.ArtifactApp;
 import io.artifact.e2e.stack.edge.FlyReplay;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.MachineRuntime;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * here, exec reconciles that computer and replays the request back to the router. Tags
  * {@code defect-no-retry} and {@code defect-ignore-stopped} select defective variants.
  */
-public final class ExecApp extends PlaceholderApp {
+public final class ExecApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-exec";
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");

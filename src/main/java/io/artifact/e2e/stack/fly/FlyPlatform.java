@@ -181,7 +181,9 @@ public final class FlyPlatform {
     }
   }
 
+  /** A destroyed Machine lets go of its volumes at once and disappears from the API after {@code reapAfter}. */
   void reapLater(Machine m) {
+    m.app().volumes().stream().filter(v -> m.id().equals(v.attachedMachineId())).forEach(v -> v.attach(null));
     scheduler.schedule(settings.reapAfter(), () -> m.app().remove(m));
   }
 

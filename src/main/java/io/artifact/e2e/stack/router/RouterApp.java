@@ -1,6 +1,6 @@
 package io.artifact.e2e.stack.router;
 
-import io.artifact.e2e.stack.apps.PlaceholderApp;
+import io.artifact.e2e.stack.apps.ArtifactApp;
 import io.artifact.e2e.stack.clerk.ClerkAuthenticator;
 import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.MachineRuntime;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
  * Tags {@code defect-skip-auth} and {@code defect-wrong-instance} select defective variants.
  */
-public final class RouterApp extends PlaceholderApp {
+public final class RouterApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-router";
 

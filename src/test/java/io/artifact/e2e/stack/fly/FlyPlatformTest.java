@@ -167,6 +167,7 @@ class FlyPlatformTest {
 
     first.destroy(true);
     p.clock.advance(STOP);
+    assertThat(v.attachedMachineId()).as("detached when its Machine was destroyed").isNull();
     Machine second = p.createMachine("org1-nfs", cfg.deepCopy());
     assertThat(v.attachedMachineId()).isEqualTo(second.id());
   }

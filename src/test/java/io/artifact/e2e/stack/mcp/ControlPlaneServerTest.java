@@ -39,7 +39,7 @@ class ControlPlaneServerTest {
   static void start() {
     cp = new ControlPlane(ControlPlaneSettings.defaults());
     stack = EmbeddedStack.start(StackSettings.defaults("fly-test-token"), List.of(cp));
-    stack.platform().images().register("test-app", ref -> new io.artifact.e2e.stack.apps.PlaceholderApp(ref));
+    stack.platform().images().register("test-app", ref -> new io.artifact.e2e.stack.apps.ArtifactApp(ref));
     client = McpTestClient.connect(cp.mcpUrl(), cp.orgToken());
     admin = new AdminClient(cp.endpoints().get("mcp_admin"));
   }

@@ -17,14 +17,14 @@ import java.util.List;
  * shares. It answers {@code /_healthz} and {@code /_readyz} (router URLS.md, DOC) and exposes an
  * {@code nfs} check on its Machine, which the Phase 0 baseline reads.
  */
-public class PlaceholderApp implements MachineProgram {
+public class ArtifactApp implements MachineProgram {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   protected final ImageRef image;
   protected volatile MachineRuntime runtime;
 
-  public PlaceholderApp(ImageRef image) {
+  public ArtifactApp(ImageRef image) {
     this.image = image;
   }
 
