@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +28,7 @@ public final class Evidence {
 
   private final Redactor redactor;
   private final List<Attachment> items = new ArrayList<>();
+  private final Map<String, List<String>> logs = new LinkedHashMap<>();
   private volatile Consumer<Attachment> sink = a -> {};
 
   public Evidence(Redactor redactor) {
@@ -53,6 +56,24 @@ public final class Evidence {
       raw = String.valueOf(value);
     }
     add(new Attachment(name, "application/json", redactor.redact(raw).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Appends a line to a running log (API calls, transcripts), redacted now; each log becomes one
+   * text attachment when {@link #flushLogs()} runs at the end of the scenario.
+   */
+  public synchronized void log(String name, String line) {
+    logs.computeIfAbsent(name, k -> new ArrayList<>()).add(redactor.redact(line));
+  }
+
+  /** Attaches every running log as one text attachment each. */
+  public void flushLogs() {
+    Map<String, List<String>> snapshot;
+    synchronized (this) {
+      snapshot = new LinkedHashMap<>(logs);
+      logs.clear();
+    }
+    snapshot.forEach((name, lines) -> text(name, String.join("\n", lines)));
   }
 
   public synchronized List<Attachment> all() {

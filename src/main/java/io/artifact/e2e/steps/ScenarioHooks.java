@@ -31,8 +31,8 @@ public final class ScenarioHooks {
 
   @After(order = 0)
   public void finish(Scenario scenario) throws IOException {
-    world.evidence().text("fly-api-calls.txt", String.join("\n", world.flyCalls()));
     List<CleanupLedger.Outcome> teardown = world.cleanup().unwind();
+    world.evidence().flushLogs(); // Fly and Clerk API calls (teardown's too), exec notifications, faults
     world.manifest().put("status", scenario.getStatus().name().toLowerCase()).put("cleanup", teardown);
     world.evidence().json("scenario-manifest.json", world.manifest().asMap());
     archive(scenario);

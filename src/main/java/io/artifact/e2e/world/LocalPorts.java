@@ -29,10 +29,10 @@ public final class LocalPorts {
 
   public static ExecPort exec(EmbeddedStack stack, OrgSlice slice, Duration timeout, Evidence evidence) {
     return new PrivateNetworkExec(new InetSocketAddress("127.0.0.1", stack.privateNetworkPort()), slice.execApp(), timeout,
-        line -> evidence.text("exec-notification.txt", line));
+        line -> evidence.log("exec-notifications.txt", line));
   }
 
   public static FaultPort faults(EmbeddedStack stack, Evidence evidence) {
-    return new EmulatorFaults(stack.endpoints().get("emulator_admin"), stack.flyToken(), line -> evidence.text("emulator-fault.txt", line));
+    return new EmulatorFaults(stack.endpoints().get("emulator_admin"), stack.flyToken(), line -> evidence.log("emulator-faults.txt", line));
   }
 }

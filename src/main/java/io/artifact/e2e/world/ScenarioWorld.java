@@ -36,7 +36,6 @@ public final class ScenarioWorld {
   private final Evidence evidence = new Evidence(redactor);
   private final CleanupLedger cleanup = new CleanupLedger();
   private final ScenarioManifest manifest = new ScenarioManifest();
-  private final List<String> flyCalls = new ArrayList<>();
   private OrgSlice slice;
   private FlyPort fly;
   private ControlPlaneSession mcp;
@@ -92,7 +91,7 @@ public final class ScenarioWorld {
   /** Clerk's Backend API: the embedded stack's local Clerk, or the real one from CLERK_* variables. */
   public synchronized ClerkPort clerk() {
     if (clerk == null) {
-      Consumer<String> transcript = line -> evidence.text("clerk-api.txt", line);
+      Consumer<String> transcript = line -> evidence.log("clerk-api.txt", line);
       clerk = runtime.stack().map(s -> s.component(LocalClerk.class))
           .<ClerkPort>map(c -> new ClerkBackendApi(c.apiUrl(), c.secretKey(), c.signInUrl(), redactor, transcript))
           .orElseGet(() -> ClerkBackendApi.fromEnvironment(System.getenv(), redactor, transcript));
@@ -130,11 +129,6 @@ public final class ScenarioWorld {
     return mcp;
   }
 
-  /** Fly calls made so far, one line each (attached to the report by the scenario hook). */
-  public synchronized List<String> flyCalls() {
-    return List.copyOf(flyCalls);
-  }
-
   /** An Awaitility wait bounded by {@code timeouts.await} and polling at {@code timeouts.poll}. */
   public ConditionFactory eventually(String what) {
     return eventually(what, profile().duration("timeouts.await"));
@@ -154,11 +148,8 @@ public final class ScenarioWorld {
     String logs = p.embedded() ? stack().machinesApiUrl() : p.string("fly.logs.url");
     String token = p.embedded() ? stack().flyToken() : p.secret(p.string("fly.token.env"));
     redactor.secret(token);
-    FlyPort rest = new FlyMachinesRest(api, logs, token, p.duration("timeouts.api-retry"), bootBound(), line -> {
-      synchronized (this) {
-        flyCalls.add(redactor.redact(line));
-      }
-    });
+    FlyPort rest = new FlyMachinesRest(api, logs, token, p.duration("timeouts.api-retry"), bootBound(),
+        line -> evidence.log("fly-api-calls.txt", line));
     return p.string("fly.backend").equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
   }
 }

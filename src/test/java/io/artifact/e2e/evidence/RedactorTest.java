@@ -32,6 +32,22 @@ class RedactorTest {
   }
 
   @Test
+  void runningLogsAreRedactedAtCaptureAndAttachedOnceEach() {
+    redactor.secret("super-secret-token");
+    List<Evidence.Attachment> seen = new ArrayList<>();
+    Evidence evidence = new Evidence(redactor);
+    evidence.sink(seen::add);
+    evidence.log("fly-api-calls.txt", "list Machines → 200 with super-secret-token");
+    evidence.log("fly-api-calls.txt", "stop → 412");
+    assertThat(seen).isEmpty();
+    evidence.flushLogs();
+    assertThat(seen).singleElement().satisfies(a -> {
+      assertThat(a.name()).isEqualTo("fly-api-calls.txt");
+      assertThat(a.text()).isEqualTo("list Machines → 200 with «redacted»\nstop → 412");
+    });
+  }
+
+  @Test
   void leavesOrdinaryTextAlone() {
     assertThat(redactor.redact("machine 3d8d413b started in syd")).isEqualTo("machine 3d8d413b started in syd");
   }
