@@ -17,6 +17,7 @@ public final class ControlPlaneScenario {
   private final ScenarioWorld world;
   private final List<ToolCall> calls = new ArrayList<>();
   private String machineId;
+  private ToolCall provisioned;
 
   public ControlPlaneScenario(ScenarioWorld world) {
     this.world = world;
@@ -57,7 +58,14 @@ public final class ControlPlaneScenario {
     world.evidence().json("org-manifest-dry-run.json", record(session().provisionSlice(images, true)).structured());
     ToolCall applied = record(session().provisionSlice(images, false));
     world.evidence().json("org-manifest.json", applied.structured());
+    provisioned = applied;
     return applied;
+  }
+
+  /** The manifest the last {@link #provisionSlice()} returned. */
+  public ToolCall provisioned() {
+    if (provisioned == null) throw new IllegalStateException("the slice was not provisioned through the control plane in this scenario");
+    return provisioned;
   }
 
   /** What the manifest of this slice must say, with the images the profile calls current. */
