@@ -19,7 +19,7 @@ Feature: Baseline health of the org slice
       | situation             | change                                       | verdict                  |
       | freshly provisioned   | nothing has been changed since provisioning  | the baseline is healthy  |
 
-    @unhappy
+    @unhappy @fault @destructive
     Examples: Broken slice
       | situation                     | change                                                                 | verdict                                                           |
       | NFS Machine stopped           | the NFS Machine has been stopped                                       | the baseline fails because "NFS mount failed"                     |

@@ -23,7 +23,7 @@ Feature: Control plane — MCP orchestration with scoped, audited Fly operations
       | ensure an app twice                | the slice is not provisioned yet  | ops ensure the worker pool app twice through the control plane      | the first ensure created the app and the second found it already there        | the audit trail shows 2 successful "infra.ensure_app" calls for the worker pool  |
       | Machine created, then destroyed    | the worker pool app exists        | ops create a Machine in the worker pool and destroy it again         | Fly reports that Machine destroyed                                             | the audit trail shows successful "infra.create_machine" and "infra.destroy_machine" calls for the worker pool |
 
-    @unhappy
+    @unhappy @fault
     Examples: Refusals are clear, alerted and audited
       | situation                          | precondition                               | action                                                           | outcome                                              | evidence                                                                   |
       | revoked org token                  | the slice's org token has been revoked     | ops list the worker pool's Machines through the control plane    | the call is refused with "was revoked"               | an alert "revoked_token_used" is raised for the slice                       |

@@ -24,7 +24,7 @@ Feature: Router ingress and Clerk sign-in
       | signed-out API client | the router holds its Clerk secret | a signed-out API client opens the base domain               | the caller is refused as unauthenticated                                             | exec has started nothing: no instance file and no worker Machine |
       | signed-in user        | the router holds its Clerk secret | alice, signed in, opens the base domain in her browser      | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                  |
 
-    @unhappy
+    @unhappy @fault @destructive
     Examples: Clerk secret missing
       | situation                        | clerk secret                                            | visit                                                  | answer                                                                               | aftermath                                                        |
       | secret removed, user refused     | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | the router has logged an authentication failure                  |
