@@ -57,14 +57,30 @@ public final class ControlPlaneAdmin {
     return out;
   }
 
+  /** Phase 5: revokes the org's token at teardown; a token the scenario already revoked is fine. */
+  public void revokeIfCurrent(String org) {
+    HttpResponse<String> r = exchange("POST", "/orgs/" + org + "/revoke", "");
+    if (r.statusCode() >= 300 && r.statusCode() != 404) {
+      throw new McpPortException("control-plane admin revoke of " + org + " → " + r.statusCode() + " " + r.body(), null);
+    }
+  }
+
   private JsonNode send(String method, String path, String body) {
+    HttpResponse<String> r = exchange(method, path, body);
+    if (r.statusCode() >= 300) throw new McpPortException("control-plane admin " + method + " " + path + " → " + r.statusCode() + " " + r.body(), null);
+    try {
+      return JSON.readTree(r.body());
+    } catch (java.io.IOException e) {
+      throw new McpPortException("control-plane admin " + method + " " + path + " answered non-JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private HttpResponse<String> exchange(String method, String path, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
         .header("content-type", "application/json");
     b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(body));
     try {
-      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() >= 300) throw new McpPortException("control-plane admin " + method + " " + path + " → " + r.statusCode() + " " + r.body(), null);
-      return JSON.readTree(r.body());
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new McpPortException("control-plane admin " + method + " " + path + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

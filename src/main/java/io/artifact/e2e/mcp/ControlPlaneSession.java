@@ -50,6 +50,8 @@ public final class ControlPlaneSession {
       admin = new ControlPlaneAdmin(cp.endpoints().get("mcp_admin"));
       url = cp.mcpUrl();
       token = admin.issueToken(slice.prefix(), slice.prefix() + "-", user, slice.org());
+      ControlPlaneAdmin issuer = admin;
+      world.cleanup().register("revoke the slice's org token", () -> issuer.revokeIfCurrent(slice.prefix()));
     } else {
       admin = p.optional("mcp.admin.url").map(ControlPlaneAdmin::new).orElse(null);
       url = p.string("mcp.url");

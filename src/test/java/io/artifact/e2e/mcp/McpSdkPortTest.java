@@ -59,6 +59,16 @@ class McpSdkPortTest {
   }
 
   @Test
+  void teardownRevocationEndsTheTokenAndToleratesOneAlreadyRevoked() {
+    try (McpSdkPort port = port("org23", new Redactor())) {
+      assertThat(port.call("infra.list_machines", Map.of("app", "org23-a")).httpStatus()).isNotEqualTo(401);
+      admin.revokeIfCurrent("org23");
+      assertThat(port.call("infra.list_machines", Map.of("app", "org23-a")).httpStatus()).isEqualTo(401);
+      admin.revokeIfCurrent("org23"); // a scenario that revoked it itself must still tear down cleanly
+    }
+  }
+
+  @Test
   void aRevokedTokenComesBackAsARefusedCallWithTheReason() {
     try (McpSdkPort port = port("org22", new Redactor())) {
       assertThat(port.call("infra.ensure_app", Map.of("name", "org22-a", "region", "syd")).error()).isFalse();
