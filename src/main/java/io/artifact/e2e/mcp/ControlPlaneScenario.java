@@ -62,6 +62,19 @@ public final class ControlPlaneScenario {
     return applied;
   }
 
+  /** Manifest Machines whose image digest differs from the one the Fly Machines API reports for them. */
+  @SuppressWarnings("unchecked")
+  public List<String> digestsDisagreeingWithFly() {
+    List<String> out = new ArrayList<>();
+    for (Map<String, Object> m : (List<Map<String, Object>>) provisioned().structured().getOrDefault("machines", List.of())) {
+      String app = String.valueOf(m.get("app"));
+      String id = String.valueOf(m.get("id"));
+      String fly = world.fly().machine(app, id).raw().path("image_ref").path("digest").asText();
+      if (!fly.equals(m.get("image_digest"))) out.add(app + " " + id + ": manifest " + m.get("image_digest") + ", Fly " + fly);
+    }
+    return out;
+  }
+
   /** The manifest the last {@link #provisionSlice()} returned. */
   public ToolCall provisioned() {
     if (provisioned == null) throw new IllegalStateException("the slice was not provisioned through the control plane in this scenario");

@@ -19,6 +19,11 @@ public record ImageRef(String raw, String registry, String repository, String ta
     return new ImageRef(rest, registry, repo, tag);
   }
 
+  /** The digest the embedded registry gives this reference: one value for the Machines API, flyctl output and MCP manifests. */
+  public String digest() {
+    return "sha256:" + Ids.sha256(raw);
+  }
+
   /** The last path segment of the repository: {@code fly-router}, {@code host-coder}, … */
   public String name() {
     int i = repository.lastIndexOf('/');

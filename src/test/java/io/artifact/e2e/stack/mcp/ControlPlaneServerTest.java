@@ -260,7 +260,7 @@ class ControlPlaneServerTest {
     assertThat(applied).containsEntry("changes", 8);
     List<Map<String, Object>> machines = (List<Map<String, Object>>) applied.get("machines");
     assertThat(machines).extracting(m -> m.get("role") + ":" + m.get("action")).containsExactly("nfs:created", "fly-router:created", "fly-exec:created");
-    assertThat(machines.get(0).get("image_digest").toString()).matches("sha256:[0-9a-f]{32}");
+    assertThat(machines.get(0).get("image_digest").toString()).matches("sha256:[0-9a-f]{64}");
     assertThat(((Map<String, Object>) applied.get("images")).keySet()).containsExactly("nfs", "fly-router", "fly-exec");
     await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machines("org1-prov-nfs", false).get(0).state() == MachineState.STARTED);
     assertThat(stack.platform().app("org1-prov-fly-router").hostnames()).contains("prov.artifact.test", "*.prov.artifact.test");

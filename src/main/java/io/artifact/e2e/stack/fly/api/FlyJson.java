@@ -56,7 +56,7 @@ final class FlyJson {
     image.put("registry", ref.registry());
     image.put("repository", ref.repository());
     image.put("tag", ref.tag());
-    image.put("digest", IMAGE_DIGESTS.computeIfAbsent(ref.raw(), raw -> "sha256:" + Ids.sha256(raw)));
+    image.put("digest", IMAGE_DIGESTS.computeIfAbsent(ref.raw(), raw -> ref.digest()));
     image.putObject("labels");
     n.put("instance_id", m.instanceId());
     n.put("private_ip", m.privateIp());

@@ -31,7 +31,7 @@ final class FlyGoJson {
     n.put("region", m.region());
     ImageRef ref = ImageRef.parse(m.image());
     ObjectNode image = n.putObject("image_ref");
-    image.put("registry", ref.registry()).put("repository", ref.repository()).put("tag", ref.tag()).put("digest", digest(ref));
+    image.put("registry", ref.registry()).put("repository", ref.repository()).put("tag", ref.tag()).put("digest", ref.digest());
     image.putObject("labels");
     n.put("instance_id", m.instanceId());
     n.put("version", m.instanceId());
@@ -71,10 +71,6 @@ final class FlyGoJson {
     meta.putObject("Error").put("Code", 0).put("Message", "");
     meta.putObject("URL").put("Full", "");
     return n;
-  }
-
-  static String digest(ImageRef ref) {
-    return ImageDigest.of(ref);
   }
 
   static String time(Instant t) {

@@ -7,7 +7,6 @@ import io.artifact.e2e.stack.fly.ImageRef;
 import io.artifact.e2e.stack.fly.Machine;
 import io.artifact.e2e.stack.fly.MachineState;
 import io.artifact.e2e.stack.fly.Volume;
-import io.artifact.e2e.stack.mcp.flyctl.ImageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class OrgPlan {
       if (!had && apply) existing = Optional.of(fly.createMachine(app, null, r.region(), config(r, role, image, vol), false));
       if (!had) changes++;
       Map<String, Object> m = item("app", app, "role", role, "image", existing.map(Machine::image).orElse(image),
-          "image_digest", ImageDigest.of(ImageRef.parse(existing.map(Machine::image).orElse(image))),
+          "image_digest", ImageRef.parse(existing.map(Machine::image).orElse(image)).digest(),
           "region", existing.map(Machine::region).orElse(r.region()), "action", action(had, apply));
       existing.ifPresent(x -> {
         m.put("id", x.id());
@@ -82,7 +81,7 @@ public final class OrgPlan {
       if (apply && !fly.app(router).hostnames().contains(h)) fly.addCertificate(router, h);
     }
     Map<String, Object> images = new LinkedHashMap<>();
-    r.images().forEach((role, ref) -> images.put(role, item("ref", ref, "digest", ImageDigest.of(ImageRef.parse(ref)))));
+    r.images().forEach((role, ref) -> images.put(role, item("ref", ref, "digest", ImageRef.parse(ref).digest())));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("org", r.org());
     out.put("domain", r.domain());
