@@ -10,8 +10,13 @@ public interface ControlTool {
 
   McpSchema.Tool definition();
 
-  /** The apps this call touches; each is authorized against the caller's org before {@link #call}. */
-  List<String> apps(Args args, Grant caller);
+  /**
+   * The apps this call touches; each is authorized against the caller's org before {@link #call}.
+   * Most tools act on the one app named by their {@code app} argument.
+   */
+  default List<String> apps(Args args, Grant caller) {
+    return List.of(args.string("app"));
+  }
 
   ToolResult call(Args args, Grant caller) throws Exception;
 

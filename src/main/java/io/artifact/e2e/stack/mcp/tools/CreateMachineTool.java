@@ -7,7 +7,6 @@ import io.artifact.e2e.stack.fly.Machine;
 import io.artifact.e2e.stack.mcp.auth.Grant;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,11 +41,6 @@ public final class CreateMachineTool implements ControlTool {
             .required("machine_id", Schema.string("the new Machine's id"))
             .required("state", Schema.string("its state right after creation")).build())
         .build();
-  }
-
-  @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.artifact.e2e.stack.mcp.tools;
 import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.mcp.auth.Grant;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
 import java.util.Map;
 
 /** {@code infra.destroy_machine(app, machine_id)} → {@code {ok: true}}; forced, as an operator's destroy is. */
@@ -24,11 +23,6 @@ public final class DestroyMachineTool implements ControlTool {
             .required("machine_id", Schema.string("Machine id", Schema.MACHINE_ID)).build())
         .outputSchema(Schema.object().open().required("ok", Schema.bool("true once the destroy was accepted")).build())
         .build();
-  }
-
-  @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
   }
 
   @Override

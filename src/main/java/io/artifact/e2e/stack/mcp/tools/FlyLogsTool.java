@@ -46,11 +46,6 @@ public final class FlyLogsTool implements ControlTool {
   }
 
   @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
-  }
-
-  @Override
   public ToolResult call(Args args, Grant caller) {
     Instant since = args.optString("since").map(this::since).orElse(Instant.EPOCH);
     int limit = args.integer("limit", 100);

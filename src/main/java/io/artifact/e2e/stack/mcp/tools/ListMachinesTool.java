@@ -27,11 +27,6 @@ public final class ListMachinesTool implements ControlTool {
   }
 
   @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
-  }
-
-  @Override
   public ToolResult call(Args args, Grant caller) {
     List<Machine> machines = fly.machines(args.string("app"), false);
     String states = machines.stream().collect(Collectors.groupingBy(m -> m.state().wire(), java.util.TreeMap::new, Collectors.counting()))

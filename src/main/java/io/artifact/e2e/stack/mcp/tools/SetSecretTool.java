@@ -3,7 +3,6 @@ package io.artifact.e2e.stack.mcp.tools;
 import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.mcp.auth.Grant;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +28,6 @@ public final class SetSecretTool implements ControlTool {
             .required("value", Map.of("type", "string", "minLength", 1, "description", "secret value (never echoed)")).build())
         .outputSchema(Schema.object().open().required("ok", Schema.bool("true once stored")).build())
         .build();
-  }
-
-  @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
   }
 
   @Override

@@ -7,7 +7,6 @@ import io.artifact.e2e.stack.fly.FlyPlatform;
 import io.artifact.e2e.stack.fly.Machine;
 import io.artifact.e2e.stack.mcp.auth.Grant;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,11 +34,6 @@ public final class UpdateMachineTool implements ControlTool {
             .required("machine_id", Schema.string("the Machine id"))
             .required("state", Schema.string("its state after the update")).build())
         .build();
-  }
-
-  @Override
-  public List<String> apps(Args args, Grant caller) {
-    return List.of(args.string("app"));
   }
 
   @Override
