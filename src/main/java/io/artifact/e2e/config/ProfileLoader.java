@@ -99,6 +99,10 @@ public final class ProfileLoader {
     if (!backend.equals("rest") && !backend.equals("mcp")) {
       throw new ProfileException(p.source() + ": fly.backend must be rest or mcp (was '" + backend + "')");
     }
+    String ensure = p.optional("phase1.ensure-apps").orElse("fly");
+    if (!ensure.equals("fly") && !ensure.equals("mcp")) {
+      throw new ProfileException(p.source() + ": phase1.ensure-apps must be fly or mcp (was '" + ensure + "')");
+    }
     for (String required : new String[] {"timeouts.boot", "timeouts.await", "timeouts.poll", "timeouts.api-retry"}) p.duration(required);
     if (!p.string("org.prefix").matches("[a-z][a-z0-9-]{1,30}")) {
       throw new ProfileException(p.source() + ": org.prefix must be lowercase letters, digits and dashes, like org1 (was '" + p.string("org.prefix") + "')");

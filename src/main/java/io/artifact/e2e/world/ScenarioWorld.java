@@ -44,7 +44,6 @@ public final class ScenarioWorld {
   private RouterProbe router;
   private ExecPort exec;
   private FaultPort faults;
-  private String scenarioName = "scenario";
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
@@ -57,7 +56,6 @@ public final class ScenarioWorld {
 
   /** Called by the scenario hook before the first step. */
   public void begin(String name, Collection<String> tags, Consumer<Evidence.Attachment> reportSink) {
-    this.scenarioName = name;
     evidence.sink(reportSink);
     // On the embedded stack every scenario gets its own slice; on Fly the run shares one.
     String sliceId = profile().embedded() ? OrgSlice.newRunId() : runtime.runId();
@@ -74,7 +72,6 @@ public final class ScenarioWorld {
   public Redactor redactor() { return redactor; }
   public CleanupLedger cleanup() { return cleanup; }
   public ScenarioManifest manifest() { return manifest; }
-  public String scenarioName() { return scenarioName; }
   public SuiteRuntime runtime() { return runtime; }
 
   /** The embedded stack; steps tagged {@code @local-only} may use it, others must not. */

@@ -80,6 +80,14 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void unknownPhaseOneModeIsNamedAtLoad() {
+    Properties sys = new Properties();
+    sys.setProperty("e2e.phase1.ensure-apps", "mcpx");
+    assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), sys).load("local"))
+        .hasMessage("env/local.properties: phase1.ensure-apps must be fly or mcp (was 'mcpx')");
+  }
+
+  @Test
   void e2eSystemPropertiesOverrideProfileKeys() {
     Properties sys = new Properties();
     sys.setProperty("e2e.image.nfs", "registry.fly.io/fly-nfs:defect-no-self-check");
