@@ -8,7 +8,7 @@ runs=${1:-3}; machines=${2:-100}; calls=${3:-500}
 mvn -B -q -ntp -o -DskipTests package >/dev/null 2>&1 || mvn -B -q -ntp -DskipTests package >/dev/null
 p50s=(); p99s=()
 for i in $(seq 1 "$runs"); do
-  line=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp target/artifact-e2e.jar io.artifact.e2e.bench.McpRoundTrip "$machines" "$calls" | tail -1)
+  line=$(java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp target/artifact-e2e.jar io.artifact.flyemu.bench.McpRoundTrip "$machines" "$calls" | tail -1)
   echo "run $i: $line"
   p50s+=("$(sed -E 's/.*p50 ([0-9.]+) ms.*/\1/' <<<"$line")")
   p99s+=("$(sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' <<<"$line")")

@@ -8,7 +8,7 @@ import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.provision.SliceBlueprint;
 import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
-import io.artifact.e2e.stack.EmbeddedStack;
+import io.artifact.flyemu.EmbeddedStack;
 import io.artifact.e2e.world.CleanupLedger;
 import io.artifact.e2e.world.LocalPorts;
 import io.artifact.e2e.world.LocalStack;
@@ -82,10 +82,10 @@ public final class StackUpCommand implements Callable<Integer> {
     apps.put("worker_pool", slice.workerPoolApp());
     out.put("apps", apps);
     // local development tokens only: they die with the process and open nothing outside loopback
-    io.artifact.e2e.stack.clerk.LocalClerk clerk = stack.component(io.artifact.e2e.stack.clerk.LocalClerk.class);
+    io.artifact.flyemu.clerk.LocalClerk clerk = stack.component(io.artifact.flyemu.clerk.LocalClerk.class);
     out.put("tokens", Map.of("fly_api_token", stack.flyToken(), "clerk_secret_key", clerk.secretKey(),
         "clerk_publishable_key", clerk.publishableKey(),
-        "mcp_org_token", stack.component(io.artifact.e2e.stack.mcp.ControlPlane.class).orgToken()));
+        "mcp_org_token", stack.component(io.artifact.flyemu.mcp.ControlPlane.class).orgToken()));
     out.put("env", Map.of("FLY_FLAPS_BASE_URL", stack.machinesApiUrl(), "FLY_API_BASE_URL", stack.machinesApiUrl(),
         "FLY_API_TOKEN", stack.flyToken()));
     return out;

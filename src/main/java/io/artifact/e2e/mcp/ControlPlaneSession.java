@@ -1,7 +1,7 @@
 package io.artifact.e2e.mcp;
 
 import io.artifact.e2e.config.Profile;
-import io.artifact.e2e.stack.mcp.ControlPlane;
+import io.artifact.flyemu.mcp.ControlPlane;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.modelcontextprotocol.spec.McpSchema;

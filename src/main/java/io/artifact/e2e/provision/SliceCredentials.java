@@ -1,8 +1,8 @@
 package io.artifact.e2e.provision;
 
 import io.artifact.e2e.config.Profile;
-import io.artifact.e2e.stack.EmbeddedStack;
-import io.artifact.e2e.stack.clerk.LocalClerk;
+import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.flyemu.clerk.LocalClerk;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

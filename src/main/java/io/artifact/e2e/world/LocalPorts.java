@@ -7,8 +7,8 @@ import io.artifact.e2e.fault.EmulatorFaults;
 import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.nfs.LocalNfs;
 import io.artifact.e2e.nfs.NfsPort;
-import io.artifact.e2e.stack.EmbeddedStack;
-import io.artifact.e2e.stack.nfs.NfsMounts;
+import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.flyemu.nfs.NfsMounts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 

@@ -1,14 +1,14 @@
 package io.artifact.e2e.world;
 
 import io.artifact.e2e.config.Profile;
-import io.artifact.e2e.stack.EmbeddedStack;
-import io.artifact.e2e.stack.StackComponent;
-import io.artifact.e2e.stack.StackSettings;
-import io.artifact.e2e.stack.clerk.LocalClerk;
-import io.artifact.e2e.stack.edge.Edge;
-import io.artifact.e2e.stack.emulator.EmulatorAdmin;
-import io.artifact.e2e.stack.fly.Ids;
-import io.artifact.e2e.stack.mcp.ControlPlane;
+import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.flyemu.StackComponent;
+import io.artifact.flyemu.StackSettings;
+import io.artifact.flyemu.clerk.LocalClerk;
+import io.artifact.flyemu.edge.Edge;
+import io.artifact.flyemu.emulator.EmulatorAdmin;
+import io.artifact.flyemu.fly.Ids;
+import io.artifact.flyemu.mcp.ControlPlane;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

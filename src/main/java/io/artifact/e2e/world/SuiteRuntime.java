@@ -2,7 +2,7 @@ package io.artifact.e2e.world;
 
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
-import io.artifact.e2e.stack.EmbeddedStack;
+import io.artifact.flyemu.EmbeddedStack;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

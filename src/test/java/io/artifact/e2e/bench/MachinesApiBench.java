@@ -1,7 +1,7 @@
 package io.artifact.e2e.bench;
 
-import io.artifact.e2e.stack.EmbeddedStack;
-import io.artifact.e2e.stack.StackSettings;
+import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.flyemu.StackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.artifact.e2e.evidence.Redactor;
-import io.artifact.e2e.stack.clerk.ClerkAuthenticator.AuthResult;
-import io.artifact.e2e.stack.clerk.LocalClerk;
-import io.artifact.e2e.stack.clerk.SessionVerifier;
-import io.artifact.e2e.stack.http.HttpRequest;
+import io.artifact.flyemu.clerk.ClerkAuthenticator.AuthResult;
+import io.artifact.flyemu.clerk.LocalClerk;
+import io.artifact.flyemu.clerk.SessionVerifier;
+import io.artifact.flyemu.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

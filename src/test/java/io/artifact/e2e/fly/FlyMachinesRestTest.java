@@ -3,9 +3,9 @@ package io.artifact.e2e.fly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.artifact.e2e.stack.http.HttpListener;
-import io.artifact.e2e.stack.http.HttpRequest;
-import io.artifact.e2e.stack.http.HttpResponse;
+import io.artifact.flyemu.http.HttpListener;
+import io.artifact.flyemu.http.HttpRequest;
+import io.artifact.flyemu.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

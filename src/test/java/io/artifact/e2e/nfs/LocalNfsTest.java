@@ -2,10 +2,10 @@ package io.artifact.e2e.nfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.artifact.e2e.stack.nfs.ImageRecord;
-import io.artifact.e2e.stack.nfs.Instance;
-import io.artifact.e2e.stack.nfs.InstanceFiles;
-import io.artifact.e2e.stack.nfs.NfsRoot;
+import io.artifact.flyemu.nfs.ImageRecord;
+import io.artifact.flyemu.nfs.Instance;
+import io.artifact.flyemu.nfs.InstanceFiles;
+import io.artifact.flyemu.nfs.NfsRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

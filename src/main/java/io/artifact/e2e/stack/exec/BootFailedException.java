@@ -1,8 +1,0 @@
-package io.artifact.e2e.stack.exec;
-
-/** A worker Machine died, failed or never answered its ping while booting. */
-public final class BootFailedException extends RuntimeException {
-  public BootFailedException(String message) {
-    super(message);
-  }
-}

@@ -1,7 +1,0 @@
-package io.artifact.e2e.stack.http;
-
-/** What every embedded listener (Machines API, edge, private network, apps) implements. */
-@FunctionalInterface
-public interface HttpHandler {
-  HttpResponse handle(HttpRequest request) throws Exception;
-}

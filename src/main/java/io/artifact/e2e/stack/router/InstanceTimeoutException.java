@@ -1,8 +1,0 @@
-package io.artifact.e2e.stack.router;
-
-/** The agent's instance did not reach {@code running} within the router's wait budget. */
-final class InstanceTimeoutException extends RuntimeException {
-  InstanceTimeoutException(String message) {
-    super(message);
-  }
-}

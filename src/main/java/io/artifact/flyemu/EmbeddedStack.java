@@ -1,0 +1,134 @@
+package io.artifact.flyemu;
+
+import io.artifact.flyemu.agent.AgentHost;
+import io.artifact.flyemu.router.RouterApp;
+import io.artifact.flyemu.exec.ExecApp;
+import io.artifact.flyemu.fly.FlyPlatform;
+import io.artifact.flyemu.fly.ImageRegistry;
+import io.artifact.flyemu.fly.RealScheduler;
+import io.artifact.flyemu.fly.api.MachinesApi;
+import io.artifact.flyemu.http.HttpListener;
+import io.artifact.flyemu.net.NetworkClient;
+import io.artifact.flyemu.net.NetworkFaults;
+import io.artifact.flyemu.net.PrivateNetwork;
+import io.artifact.flyemu.nfs.NfsMounts;
+import io.artifact.flyemu.nfs.NfsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The embedded stack: an emulated Fly platform (Machines API, private network, images as
+ * behaviours) plus its components, all on loopback random ports. Started once per JVM by the
+ * suite for the {@code local} profile, or by hand with {@code stack up}.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+  private final StackSettings settings;
+  private final Path dataDir;
+  private final RealScheduler scheduler;
+  private final FlyPlatform platform;
+  private final List<HttpListener> listeners = new ArrayList<>();
+  private final List<StackComponent> components = new ArrayList<>();
+  private final HttpListener api;
+  private final HttpListener network;
+
+  private EmbeddedStack(StackSettings settings) throws IOException {
+    this.settings = settings;
+    this.dataDir = Files.createTempDirectory("artifact-e2e-stack-");
+    this.scheduler = new RealScheduler(4);
+    ImageRegistry images = new ImageRegistry().defaultBootDelay(settings.defaultBootDelay());
+    settings.bootDelays().forEach(images::bootDelay);
+    images.register(NfsServer.IMAGE, NfsServer::new);
+    images.register(RouterApp.IMAGE, RouterApp::new);
+    images.register(ExecApp.IMAGE, ExecApp::new);
+    images.register("host-coder", AgentHost::new);
+    images.register("host-basic", AgentHost::new);
+    this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
+        settings.reapAfter(), 5000, dataDir), scheduler, images);
+    platform.allowToken(settings.flyToken());
+    NetworkFaults faults = new NetworkFaults();
+    platform.services().register(NetworkFaults.class, faults).register(NfsMounts.class, new NfsMounts(platform));
+    this.api = listen(HttpListener.start("machines-api", new MachinesApi(platform)));
+    this.network = listen(HttpListener.start("private-network", new PrivateNetwork(platform, settings.autostartTimeout(), faults)));
+    platform.services().register(NetworkClient.class, new NetworkClient(network.port()));
+    platform.services().register(EmbeddedStack.class, this);
+  }
+
+  /** Starts the platform and the given components, in order. */
+  public static EmbeddedStack start(StackSettings settings, List<StackComponent> components) {
+    EmbeddedStack stack;
+    try {
+      stack = new EmbeddedStack(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the embedded stack's data directory", e);
+    }
+    try {
+      for (StackComponent c : components) {
+        c.start(stack);
+        stack.components.add(c);
+      }
+    } catch (Exception e) {
+      stack.close();
+      throw new IllegalStateException("embedded stack failed to start: " + e.getMessage(), e);
+    }
+    return stack;
+  }
+
+  public static EmbeddedStack start(StackSettings settings) {
+    return start(settings, List.of());
+  }
+
+  public FlyPlatform platform() { return platform; }
+  public StackSettings settings() { return settings; }
+  public Path dataDir() { return dataDir; }
+
+  /** Where the Machines API listens: the value for {@code FLY_FLAPS_BASE_URL} and {@code FLY_API_BASE_URL}. */
+  public String machinesApiUrl() { return api.baseUrl(); }
+
+  /** The private network's proxy address, {@code 127.0.0.1:<port>}. */
+  public int privateNetworkPort() { return network.port(); }
+
+  public String flyToken() { return settings.flyToken(); }
+
+  public <T extends StackComponent> T component(Class<T> type) {
+    return components.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalStateException("embedded stack component not started: " + type.getSimpleName()));
+  }
+
+  /** Every endpoint, for {@code stack up}'s JSON line and the run manifest. */
+  public Map<String, String> endpoints() {
+    Map<String, String> e = new LinkedHashMap<>();
+    e.put("machines_api", machinesApiUrl());
+    e.put("logs_api", machinesApiUrl());
+    e.put("private_network_proxy", "127.0.0.1:" + network.port());
+    components.forEach(c -> e.putAll(c.endpoints()));
+    return e;
+  }
+
+  /** A listener started by a component; closed with the stack. */
+  public HttpListener listen(HttpListener listener) {
+    listeners.add(listener);
+    return listener;
+  }
+
+  @Override
+  public void close() {
+    for (int i = components.size() - 1; i >= 0; i--) components.get(i).close();
+    platform.shutdown();
+    for (int i = listeners.size() - 1; i >= 0; i--) listeners.get(i).close();
+    scheduler.close();
+    try (Stream<Path> walk = Files.walk(dataDir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dataDir, e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.artifact.flyemu.apps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.artifact.flyemu.fly.Check;
+import io.artifact.flyemu.fly.ImageRef;
+import io.artifact.flyemu.fly.MachineProgram;
+import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.http.HttpRequest;
+import io.artifact.flyemu.http.HttpResponse;
+import io.artifact.flyemu.nfs.NfsMounts;
+import io.artifact.flyemu.nfs.NfsUnavailableException;
+import java.util.List;
+
+/**
+ * An Artifact app that boots, mounts NFS (sync) and reports its health: the shape every stack app
+ * shares. It answers {@code /_healthz} and {@code /_readyz} (router URLS.md, DOC) and exposes an
+ * {@code nfs} check on its Machine, which the Phase 0 baseline reads.
+ */
+public class ArtifactApp implements MachineProgram {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  protected final ImageRef image;
+  protected volatile MachineRuntime runtime;
+
+  public ArtifactApp(ImageRef image) {
+    this.image = image;
+  }
+
+  @Override
+  public void boot(MachineRuntime rt) {
+    this.runtime = rt;
+    rt.log("listening on [::]:" + rt.env("PORT").orElse("8080") + " (" + image.name() + ":" + image.tag() + ")");
+    rt.log(mountStatus());
+  }
+
+  /** "mount ok" or the reason the share cannot be mounted (the stack's boot mount, re-checked). */
+  protected String mountStatus() {
+    try {
+      runtime.services().get(NfsMounts.class).mount(runtime.env("DC_NFS").orElse(null));
+      return "mount ok";
+    } catch (NfsUnavailableException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Override
+  public List<Check> checks() {
+    String status = mountStatus();
+    return List.of(status.equals("mount ok") ? Check.passing("nfs", status) : Check.critical("nfs", status));
+  }
+
+  @Override
+  public HttpResponse serve(HttpRequest request) throws Exception {
+    if (request.path().equals("/_healthz")) return HttpResponse.json(200, "{\"status\":\"ok\"}");
+    if (request.path().equals("/_readyz")) {
+      String status = mountStatus();
+      ObjectNode n = JSON.createObjectNode().put("status", status.equals("mount ok") ? "ready" : "not ready").put("nfs", status);
+      return HttpResponse.json(status.equals("mount ok") ? 200 : 503, JSON.writeValueAsString(n));
+    }
+    return HttpResponse.text(404, "404 Not Found");
+  }
+}

@@ -1,0 +1,57 @@
+package io.artifact.flyemu.clerk;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/** An instance's RS256 key pair, named by {@code kid} as Clerk names them ({@code ins_…}). */
+public final class SigningKey {
+
+  private final RSAKey key;
+
+  private SigningKey(RSAKey key) {
+    this.key = key;
+  }
+
+  public static SigningKey generate(String kid) {
+    try {
+      return new SigningKey(new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256).generate());
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot generate an RSA key pair: " + e.getMessage(), e);
+    }
+  }
+
+  /** The same key pair under another {@code kid}. */
+  public SigningKey withKid(String kid) {
+    return new SigningKey(new RSAKey.Builder(key).keyID(kid).build());
+  }
+
+  public String kid() {
+    return key.getKeyID();
+  }
+
+  /** The JWKS document with the public half only, as {@code /v1/jwks} serves it. */
+  public String publicJwks() {
+    return new JWKSet(key.toPublicJWK()).toString(true);
+  }
+
+  public String sign(JWTClaimsSet claims) {
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid()).type(JOSEObjectType.JWT).build();
+    SignedJWT jwt = new SignedJWT(header, claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign a session token: " + e.getMessage(), e);
+    }
+    return jwt.serialize();
+  }
+}

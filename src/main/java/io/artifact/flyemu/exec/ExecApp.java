@@ -1,0 +1,121 @@
+package io.artifact.flyemu.exec;
+
+import io.artifact.flyemu.apps.ArtifactApp;
+import io.artifact.flyemu.edge.FlyReplay;
+import io.artifact.flyemu.fly.ImageRef;
+import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.fly.Poller;
+import io.artifact.flyemu.http.HttpRequest;
+import io.artifact.flyemu.http.HttpResponse;
+import io.artifact.flyemu.net.NetworkClient;
+import io.artifact.flyemu.nfs.InstanceFiles;
+import io.artifact.flyemu.nfs.NfsMounts;
+import io.artifact.flyemu.nfs.NfsRoot;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code fly-exec} image (stack-contract.md §3): {@code POST /changed/<computer>} runs a
+ * reconcile pass through the per-computer queue and answers {@code {"changeCount": n}}. It is
+ * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
+ * here, exec reconciles that computer and replays the request back to the router. Tags
+ * {@code defect-no-retry} and {@code defect-ignore-stopped} select defective variants.
+ */
+public final class ExecApp extends ArtifactApp {
+
+  public static final String IMAGE = "fly-exec";
+  private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
+
+  private volatile ExecutorService workers;
+  private volatile ReconcileQueue<Integer> queue;
+  private volatile Reconciler reconciler;
+  private volatile ExecSettings settings;
+  private volatile String misconfigured;
+
+  public ExecApp(ImageRef image) {
+    super(image);
+  }
+
+  @Override
+  public void boot(MachineRuntime rt) {
+    super.boot(rt);
+    AtomicInteger n = new AtomicInteger();
+    workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "exec-" + rt.machineId() + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    queue = new ReconcileQueue<>(workers);
+    try {
+      settings = ExecSettings.from(rt);
+    } catch (IllegalStateException e) {
+      misconfigured = e.getMessage();
+      rt.logError(misconfigured);
+      return;
+    }
+    Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals("defect-no-retry"),
+        !image.tag().equals("defect-ignore-stopped"), settings.maxBootAttempts());
+    WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
+    AgentLoader loader = new McpAgentLoader(rt.services().get(NetworkClient.class), settings.poolApp(), pool,
+        new Poller(rt.scheduler(), workers), settings.pingInterval(), settings.pingTimeout());
+    InstanceFiles files = new InstanceFiles(NfsRoot.mounted(rt.services().get(NfsMounts.class), settings.dcNfs()));
+    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater);
+  }
+
+  @Override
+  public HttpResponse serve(HttpRequest request) throws Exception {
+    if (request.path().equals("/_healthz") || request.path().equals("/_readyz")) return super.serve(request);
+    request.header("fly-replay-src").ifPresent(src -> runtime.log("replayed from: " + src));
+    if (request.header("fly-replay-failed").isPresent()) return bridge(request);
+    Matcher m = CHANGED.matcher(request.path());
+    if (request.method().equals("POST") && m.matches()) return changed(m.group(1));
+    return HttpResponse.text(404, "404 Not Found");
+  }
+
+  private HttpResponse changed(String computer) throws InterruptedException {
+    if (misconfigured != null) return ExecErrors.misconfigured(misconfigured);
+    try {
+      int count = queue.enqueue(computer, () -> reconciler.reconcile(computer))
+          .get(settings.kickTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return HttpResponse.json(200, "{\"changeCount\":" + count + "}");
+    } catch (ExecutionException e) {
+      return ExecErrors.toResponse(e.getCause(), runtime);
+    } catch (TimeoutException e) {
+      return ExecErrors.toResponse(e, runtime);
+    }
+  }
+
+  private void retryLater(String computer) {
+    runtime.scheduler().schedule(settings.retryBackoff(), () -> queue.enqueue(computer, () -> reconciler.reconcile(computer))
+        .whenComplete((n, e) -> {
+          if (e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
+        }));
+  }
+
+  /** The replay bridge: reconcile the agent's computer, then send the request back to the router. */
+  private HttpResponse bridge(HttpRequest request) throws InterruptedException {
+    runtime.log("replay bridge for " + request.host() + ": " + request.header("fly-replay-failed").orElse(""));
+    if (settings == null || settings.routerApp().isEmpty()) {
+      return HttpResponse.text(502, "replay bridge: DC_ROUTER is not set, cannot replay back");
+    }
+    String label = request.host().split("\\.", 2)[0];
+    int dashes = label.indexOf("--");
+    if (dashes >= 0) changed(label.substring(dashes + 2));
+    return FlyReplay.toApp(settings.routerApp().get(), "bridged").toResponse();
+  }
+
+  @Override
+  public void shutdown() {
+    ExecutorService w = workers;
+    if (w != null) w.shutdownNow();
+  }
+}

@@ -1,0 +1,162 @@
+package io.artifact.flyemu.exec;
+
+import static io.artifact.flyemu.nfs.Instance.Hardware.LOADABLE;
+import static io.artifact.flyemu.nfs.Instance.Hardware.QUEUED;
+import static io.artifact.flyemu.nfs.Instance.Hardware.RUNNING;
+import static io.artifact.flyemu.nfs.Instance.Hardware.STARTING;
+import static io.artifact.flyemu.nfs.Instance.Hardware.STOPPING;
+
+import io.artifact.flyemu.nfs.Instance;
+import io.artifact.flyemu.nfs.InstanceFiles;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One reconcile pass over a computer's instance files (stack-contract.md §3.2, DOC where §8 lists
+ * a gap): queued → starting (Machine created, then booting) → loadable (it answers ping) →
+ * running (the {@code load} tool said ok). A Machine that dies or vanishes while starting or
+ * loadable sends the file back to {@code queued} and a retry is scheduled, up to a bounded number
+ * of attempts (G10, G12); {@code stopped} destroys the Machine and removes the file in any state (G28).
+ */
+public final class Reconciler {
+
+  /** What the image variant does; the defect tags turn one of these off. */
+  public record Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts) {}
+
+  private final InstanceFiles files;
+  private final WorkerPool pool;
+  private final AgentLoader loader;
+  private final Behaviour behaviour;
+  private final Consumer<String> log;
+  private final Consumer<String> retryLater;
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+
+  public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
+      Consumer<String> log, Consumer<String> retryLater) {
+    this.files = files;
+    this.pool = pool;
+    this.loader = loader;
+    this.behaviour = behaviour;
+    this.log = log;
+    this.retryLater = retryLater;
+  }
+
+  /** Runs one pass; returns how many instance files it changed (the {@code changeCount}). */
+  public int reconcile(String computerId) {
+    String computer = computerId.toLowerCase(Locale.ROOT);
+    var agents = files.agents(computer);
+    if (agents.isEmpty()) return 0;
+    Set<String> machines = pool.machineIds();
+    int changed = 0;
+    for (String agent : agents) {
+      if (sync(computer, agent, machines)) changed++;
+    }
+    return changed;
+  }
+
+  private boolean sync(String c, String a, Set<String> machines) {
+    Optional<Instance> read = files.read(c, a);
+    if (read.isEmpty()) return false;
+    Instance inst = read.get();
+    if (inst.machineId() != null && !machines.contains(inst.machineId())) return vanished(c, a, inst);
+    if (inst.software() == Instance.Software.STOPPED) return behaviour.honourStopped() && stop(c, a, inst);
+    return switch (inst.hardware()) {
+      case QUEUED -> start(c, a, inst);
+      case STARTING -> inst.machineId() == null ? bootFailed(c, a, inst, "exec restarted while creating its machine") : boot(c, a, inst);
+      case LOADABLE -> load(c, a, inst, false);
+      case RUNNING, STOPPING -> false;
+    };
+  }
+
+  private boolean vanished(String c, String a, Instance inst) {
+    boolean booting = inst.hardware() == STARTING || inst.hardware() == LOADABLE;
+    if (booting && inst.software() == Instance.Software.RUNNING) {
+      return bootFailed(c, a, inst, "machine " + inst.machineId() + " vanished");
+    }
+    files.delete(c, a);
+    log.accept(c + "/" + a + ": machine " + inst.machineId() + " vanished; instance file removed");
+    return true;
+  }
+
+  private boolean start(String c, String a, Instance inst) {
+    files.write(c, a, inst.with(STARTING, null));
+    String id;
+    try {
+      id = pool.create(c, inst.record());
+    } catch (FlyApiException e) {
+      return bootFailed(c, a, inst.with(STARTING, null), "create failed: " + e.getMessage());
+    }
+    Instance starting = inst.with(STARTING, id);
+    files.write(c, a, starting);
+    log.accept(c + "/" + a + ": created machine " + id + " from " + inst.record().image());
+    boot(c, a, starting);
+    return true;
+  }
+
+  private boolean boot(String c, String a, Instance inst) {
+    try {
+      loader.awaitBoot(inst.machineId());
+    } catch (BootFailedException e) {
+      return bootFailed(c, a, inst, e.getMessage());
+    }
+    Instance loadable = inst.with(LOADABLE, inst.machineId());
+    files.write(c, a, loadable);
+    return load(c, a, loadable, true);
+  }
+
+  private boolean load(String c, String a, Instance inst, boolean changed) {
+    try {
+      loader.load(inst.machineId(), c, a);
+    } catch (LoadFailedException e) {
+      log.accept(c + "/" + a + ": " + e.getMessage() + "; stays loadable until the next change notification");
+      return changed;
+    }
+    files.write(c, a, inst.with(RUNNING, inst.machineId()));
+    attempts.remove(c + "/" + a);
+    log.accept(c + "/" + a + ": running on machine " + inst.machineId());
+    return true;
+  }
+
+  private boolean bootFailed(String c, String a, Instance inst, String why) {
+    String key = c + "/" + a;
+    if (!behaviour.retryFailedBoots()) {
+      log.accept(key + ": boot failed: " + why);
+      return false;
+    }
+    int n = attempts.merge(key, 1, Integer::sum);
+    if (inst.machineId() != null) destroyQuietly(inst.machineId());
+    files.write(c, a, inst.with(QUEUED, null));
+    if (n >= behaviour.maxBootAttempts()) {
+      attempts.remove(key);
+      log.accept(key + ": boot attempt " + n + "/" + behaviour.maxBootAttempts() + " failed: " + why
+          + "; re-queued, giving up until the next change notification");
+    } else {
+      log.accept(key + ": boot attempt " + n + "/" + behaviour.maxBootAttempts() + " failed: " + why + "; re-queued, retrying");
+      retryLater.accept(c);
+    }
+    return true;
+  }
+
+  private boolean stop(String c, String a, Instance inst) {
+    if (inst.machineId() != null) {
+      files.write(c, a, inst.with(STOPPING));
+      pool.destroy(inst.machineId());
+    }
+    files.delete(c, a);
+    log.accept(c + "/" + a + ": stopped" + (inst.machineId() == null ? "" : "; machine " + inst.machineId() + " destroyed")
+        + "; instance file removed");
+    return true;
+  }
+
+  private void destroyQuietly(String machineId) {
+    try {
+      pool.destroy(machineId);
+    } catch (FlyApiException e) {
+      log.accept("cleanup of machine " + machineId + " failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.artifact.flyemu.router;
+
+import com.nimbusds.jwt.JWTParser;
+import io.artifact.flyemu.clerk.ClerkAuthenticator;
+import io.artifact.flyemu.clerk.ClerkAuthenticator.AuthResult;
+import io.artifact.flyemu.http.HttpRequest;
+import io.artifact.flyemu.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Authentication as the docs promise it (stack-contract.md §2.9, §8 G1/G4): a signed-out browser
+ * is sent to the sign-in page with a {@code redirect_url}; an API caller gets
+ * {@code 401 {"error":"unauthenticated"}}; a missing Clerk key rejects every request with 401 and
+ * an auth-failure log line. Log lines name the reason and the host, never a key or a token.
+ */
+final class ClerkGate {
+
+  /** Either the signed-in user's computer id, or the answer to send instead. */
+  record Outcome(String computerId, HttpResponse rejection) {
+    boolean signedIn() {
+      return computerId != null;
+    }
+  }
+
+  private final Optional<ClerkAuthenticator> clerk;
+  private final Map<String, String> env;
+  private final Optional<String> signInUrl;
+  private final Consumer<String> log;
+  private final boolean skipAuth;
+
+  ClerkGate(Optional<ClerkAuthenticator> clerk, Map<String, String> env, Optional<String> signInUrl, Consumer<String> log,
+      boolean skipAuth) {
+    this.skipAuth = skipAuth;
+    this.clerk = clerk;
+    this.env = env;
+    this.signInUrl = signInUrl;
+    this.log = log;
+  }
+
+  Outcome check(HttpRequest request) {
+    if (skipAuth) return new Outcome(unverifiedSubject(request).orElse("test-computer"), null);
+    if (blank("CLERK_SECRET_KEY")) return reject(request, "secret-key-missing", "Missing Clerk Secret key");
+    if (blank("CLERK_PUBLISHABLE_KEY")) return reject(request, "publishable-key-missing", "Missing Clerk Publishable key");
+    if (clerk.isEmpty()) return reject(request, "clerk-unreachable", "no Clerk authenticator is reachable");
+    AuthResult result = clerk.get().authenticate(request, env);
+    if (result.signedIn()) return new Outcome(result.userId().toLowerCase(Locale.ROOT), null);
+    String reason = result.reason() == null ? "signed-out" : result.reason();
+    if (isBrowser(request) && signInUrl.isPresent() && !reason.startsWith("secret-key")) {
+      log.accept("signed out (" + reason + "): " + request.host() + " sent to sign-in");
+      return new Outcome(null, signedOut(HttpResponse.redirect(307, signIn(request)), reason));
+    }
+    return reject(request, reason, "unauthenticated request");
+  }
+
+  private Outcome reject(HttpRequest request, String reason, String message) {
+    log.accept("auth failure: " + message + " (" + reason + ") for " + request.method() + " " + request.host() + request.path());
+    return new Outcome(null, signedOut(HttpResponse.json(401, "{\"error\":\"unauthenticated\"}"), reason));
+  }
+
+  private static HttpResponse signedOut(HttpResponse r, String reason) {
+    return r.withHeader("x-clerk-auth-status", "signed-out").withHeader("x-clerk-auth-reason", reason);
+  }
+
+  private String signIn(HttpRequest request) {
+    String base = signInUrl.orElseThrow();
+    return base + (base.contains("?") ? "&" : "?") + "redirect_url=" + URLEncoder.encode(request.url(), StandardCharsets.UTF_8);
+  }
+
+  /** Clerk's rule for a navigation (fly-facts.md §9.3). */
+  static boolean isBrowser(HttpRequest r) {
+    Optional<String> dest = r.header("sec-fetch-dest");
+    if (dest.isPresent()) return dest.get().equals("document") || dest.get().equals("iframe");
+    return r.header("accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/html")).orElse(false);
+  }
+
+  /** Defect {@code defect-skip-auth}: trusts whatever token it is shown, and lets everyone else in too. */
+  private static Optional<String> unverifiedSubject(HttpRequest r) {
+    Optional<String> token = r.header("authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(h -> h.substring(7).trim()).or(() -> r.cookie("__session"));
+    try {
+      return token.isEmpty() ? Optional.empty()
+          : Optional.ofNullable(JWTParser.parse(token.get()).getJWTClaimsSet().getSubject()).map(s -> s.toLowerCase(Locale.ROOT));
+    } catch (ParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean blank(String key) {
+    String v = env.get(key);
+    return v == null || v.isBlank();
+  }
+}

@@ -1,0 +1,58 @@
+package io.artifact.flyemu.router;
+
+import io.artifact.flyemu.apps.ArtifactApp;
+import io.artifact.flyemu.clerk.ClerkAuthenticator;
+import io.artifact.flyemu.fly.ImageRef;
+import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.fly.Poller;
+import io.artifact.flyemu.http.HttpRequest;
+import io.artifact.flyemu.http.HttpResponse;
+import io.artifact.flyemu.net.NetworkClient;
+import io.artifact.flyemu.nfs.ComputerStore;
+import io.artifact.flyemu.nfs.NfsMounts;
+import io.artifact.flyemu.nfs.NfsRoot;
+import java.util.Optional;
+
+/**
+ * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
+ * Tags {@code defect-skip-auth} and {@code defect-wrong-instance} select defective variants.
+ */
+public final class RouterApp extends ArtifactApp {
+
+  public static final String IMAGE = "fly-router";
+
+  private volatile Router router;
+  private volatile String misconfigured;
+
+  public RouterApp(ImageRef image) {
+    super(image);
+  }
+
+  @Override
+  public void boot(MachineRuntime rt) {
+    super.boot(rt);
+    RouterSettings settings;
+    try {
+      settings = RouterSettings.from(rt);
+    } catch (IllegalStateException e) {
+      misconfigured = e.getMessage();
+      rt.logError(misconfigured);
+      return;
+    }
+    Optional<ClerkAuthenticator> clerk = rt.services().has(ClerkAuthenticator.class)
+        ? Optional.of(rt.services().get(ClerkAuthenticator.class)) : Optional.empty();
+    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals("defect-skip-auth"));
+    ComputerStore store = new ComputerStore(NfsRoot.mounted(rt.services().get(NfsMounts.class), settings.dcNfs()));
+    ExecNotifier exec = new ExecNotifier(rt.services().get(NetworkClient.class), settings.dcExec(), rt::logError);
+    AgentLanding landing = new AgentLanding(store, exec, new Poller(rt.scheduler(), Runnable::run), settings);
+    router = new Router(gate, store, exec, landing, settings, image.tag().equals("defect-wrong-instance"), rt::logError);
+  }
+
+  @Override
+  public HttpResponse serve(HttpRequest request) throws Exception {
+    if (request.path().equals("/_healthz") || request.path().equals("/_readyz")) return super.serve(request);
+    HttpResponse response = misconfigured != null ? HttpResponse.text(500, misconfigured) : router.handle(request);
+    runtime.log(request.method() + " " + request.host() + request.path() + " " + response.status());
+    return response;
+  }
+}

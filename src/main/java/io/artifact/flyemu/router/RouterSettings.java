@@ -1,0 +1,21 @@
+package io.artifact.flyemu.router;
+
+import io.artifact.flyemu.fly.MachineRuntime;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The router's env (stack-contract.md §7.1): the Clerk keys are read per request from the same
+ * snapshot (a secret change reaches the router only when its Machines restart, as on Fly).
+ * {@code DC_INSTANCE_WAIT_MS} bounds the wait for a running instance (60 s in the real router).
+ */
+record RouterSettings(String domain, String dcNfs, String dcExec, String poolApp, Optional<String> signInUrl,
+    Duration instanceWait, String imageRecord) {
+
+  static RouterSettings from(MachineRuntime rt) {
+    return new RouterSettings(rt.requireEnv("DC_DOMAIN"), rt.requireEnv("DC_NFS"), rt.requireEnv("DC_EXEC"),
+        rt.requireEnv("DC_WORKER_POOL_APP"), rt.env("CLERK_SIGN_IN_URL").or(() -> rt.env("DC_CLERK_SIGN_IN_URL")),
+        Duration.ofMillis(rt.env("DC_INSTANCE_WAIT_MS").map(Long::parseLong).orElse(60_000L)),
+        rt.env("DC_AGENT_IMAGE").orElse("host-coder"));
+  }
+}
