@@ -1,6 +1,10 @@
 package io.artifact.flyemu;
 
 import io.artifact.flyemu.agent.AgentHost;
+import io.artifact.flyemu.clerk.LocalClerk;
+import io.artifact.flyemu.edge.Edge;
+import io.artifact.flyemu.emulator.EmulatorAdmin;
+import io.artifact.flyemu.mcp.ControlPlane;
 import io.artifact.flyemu.router.RouterApp;
 import io.artifact.flyemu.exec.ExecApp;
 import io.artifact.flyemu.fly.FlyPlatform;
@@ -86,6 +90,12 @@ public final class EmbeddedStack implements AutoCloseable {
     return start(settings, List.of());
   }
 
+  /** The whole embedded stack as {@code stack up} and the suite's embedded target run it. */
+  public static EmbeddedStack startStandard(StackSettings settings) {
+    return start(settings, List.of(new LocalClerk(LocalClerk.Settings.from(settings)), new Edge(), new EmulatorAdmin(),
+        new ControlPlane()));
+  }
+
   public FlyPlatform platform() { return platform; }
   public StackSettings settings() { return settings; }
   public Path dataDir() { return dataDir; }
@@ -111,6 +121,30 @@ public final class EmbeddedStack implements AutoCloseable {
     e.put("private_network_proxy", "127.0.0.1:" + network.port());
     components.forEach(c -> e.putAll(c.endpoints()));
     return e;
+  }
+
+  /**
+   * The local development credentials clients need, by the names {@code stack up} prints: they die
+   * with the process and open nothing outside loopback.
+   */
+  public Map<String, String> tokens() {
+    Map<String, String> t = new LinkedHashMap<>();
+    t.put("fly_api_token", flyToken());
+    components.stream().filter(LocalClerk.class::isInstance).map(LocalClerk.class::cast).findFirst().ifPresent(c -> {
+      t.put("clerk_secret_key", c.secretKey());
+      t.put("clerk_publishable_key", c.publishableKey());
+    });
+    components.stream().filter(ControlPlane.class::isInstance).map(ControlPlane.class::cast).findFirst()
+        .ifPresent(c -> t.put("mcp_org_token", c.orgToken()));
+    return t;
+  }
+
+  /**
+   * Where volumes live on this host: {@code <volumes_dir>/<volume id>} is what a Machine sees at its
+   * mount path, so the NFS share of a slice is {@code <volumes_dir>/<nfs volume id>/computers}.
+   */
+  public Path volumesDir() {
+    return dataDir.resolve("volumes");
   }
 
   /** A listener started by a component; closed with the stack. */

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileException;
 import io.artifact.e2e.config.ProfileLoader;
-import io.artifact.e2e.fly.FlyMachinesRest;
+import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.provision.SliceBlueprint;
 import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
-import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.e2e.target.Capability;
+import io.artifact.e2e.target.EmbeddedTargets;
+import io.artifact.e2e.target.ExternalTargets;
+import io.artifact.e2e.target.Target;
 import io.artifact.e2e.world.CleanupLedger;
-import io.artifact.e2e.world.LocalPorts;
-import io.artifact.e2e.world.LocalStack;
 import io.artifact.e2e.world.OrgSlice;
+import io.artifact.e2e.world.TargetPorts;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,23 +45,21 @@ public final class StackUpCommand implements Callable<Integer> {
     ProfileLoader loader = ProfileLoader.fromProcess();
     Profile profile = loader.load(env != null ? env : loader.requestedName());
     if (!profile.embedded()) {
-      throw new ProfileException("profile '" + profile.name() + "' targets Fly (" + profile.source() + ": target=fly); stack up needs an embedded profile such as local");
+      throw new ProfileException("profile '" + profile.name() + "' is not embedded (" + profile.source() + ": target=" + profile.string("target") + "); stack up needs an embedded profile such as local");
     }
-    EmbeddedStack stack = LocalStack.start(profile);
+    Target target = EmbeddedTargets.start(profile);
     CountDownLatch stopped = new CountDownLatch(1);
-    // closing the stack removes every app, Machine and volume with it: nothing outlives the process
+    // closing the target stops the stack, which removes every app, Machine and volume with it: nothing outlives the process
     Thread hook = new Thread(() -> {
-      stack.close();
+      target.close();
       stopped.countDown();
     }, "stack-up-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
-    FlyMachinesRest fly = new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(),
-        profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
-    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, java.util.Optional.of(stack))), fly,
-        java.util.Optional.of(LocalPorts.nfs(stack, slice)), new CleanupLedger(),
-        profile.duration("timeouts.boot"));
-    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, stack, slice)));
+    FlyPort fly = TargetPorts.fly(target, profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
+    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(target)), fly,
+        Optional.of(TargetPorts.nfs(target, slice, () -> fly)), new CleanupLedger(), profile.duration("timeouts.boot"));
+    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, target, slice, fly)));
     spec.commandLine().getOut().flush();
     if (exitAfterStart) {
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -69,10 +70,10 @@ public final class StackUpCommand implements Callable<Integer> {
     return 0;
   }
 
-  static Map<String, Object> describe(Profile profile, EmbeddedStack stack, OrgSlice slice) {
+  static Map<String, Object> describe(Profile profile, Target target, OrgSlice slice, FlyPort fly) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("profile", profile.name());
-    out.put("endpoints", stack.endpoints());
+    out.put("endpoints", target.endpoints());
     out.put("base_domain", slice.domain());
     out.put("org_prefix", slice.prefix());
     Map<String, String> apps = new LinkedHashMap<>();
@@ -81,13 +82,16 @@ public final class StackUpCommand implements Callable<Integer> {
     apps.put("exec", slice.execApp());
     apps.put("worker_pool", slice.workerPoolApp());
     out.put("apps", apps);
+    // the provisioned slice's share, for programs run beside the stack (an external router or exec)
+    String volume = fly.listVolumes(slice.nfsApp()).get(0).id();
+    out.put("nfs_root", target.endpoint(Target.NFS_ROOT).orElseThrow().replace(ExternalTargets.VOLUME, volume));
+    out.put("capabilities", target.capabilities().stream().map(Capability::id).toList());
     // local development tokens only: they die with the process and open nothing outside loopback
-    io.artifact.flyemu.clerk.LocalClerk clerk = stack.component(io.artifact.flyemu.clerk.LocalClerk.class);
-    out.put("tokens", Map.of("fly_api_token", stack.flyToken(), "clerk_secret_key", clerk.secretKey(),
-        "clerk_publishable_key", clerk.publishableKey(),
-        "mcp_org_token", stack.component(io.artifact.flyemu.mcp.ControlPlane.class).orgToken()));
-    out.put("env", Map.of("FLY_FLAPS_BASE_URL", stack.machinesApiUrl(), "FLY_API_BASE_URL", stack.machinesApiUrl(),
-        "FLY_API_TOKEN", stack.flyToken()));
+    out.put("tokens", target.credentials());
+    String api = target.endpoint(Target.MACHINES_API).orElseThrow();
+    String token = target.secret(Target.FLY_API_TOKEN).orElseThrow();
+    out.put("env", Map.of("FLY_FLAPS_BASE_URL", api, "FLY_API_BASE_URL", api, "FLY_API_TOKEN", token,
+        "HTTP_PROXY", "http://" + target.endpoint(Target.PRIVATE_NETWORK_PROXY).orElseThrow()));
     return out;
   }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class Profile {
 
-  /** Where the suite's Fly calls go. */
-  public enum Target { EMBEDDED, FLY }
+  /** What kind of stack the suite judges: the embedded emulator, endpoints named in the profile, or a real Fly org. */
+  public enum Target { EMBEDDED, EXTERNAL, FLY }
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -42,12 +42,23 @@ public final class Profile {
     String t = string("target");
     return switch (t) {
       case "embedded" -> Target.EMBEDDED;
+      case "external" -> Target.EXTERNAL;
       case "fly" -> Target.FLY;
-      default -> throw malformed("target", "embedded or fly", t);
+      default -> throw malformed("target", "embedded, external or fly", t);
     };
   }
 
   public boolean embedded() { return target() == Target.EMBEDDED; }
+
+  /**
+   * Does every scenario get its own org slice ({@code slice.scope=scenario}), or does the run share
+   * one ({@code run}, the default)? Per scenario needs a target where apps are cheap to create.
+   */
+  public boolean slicePerScenario() {
+    String s = optional("slice.scope").orElse("run");
+    if (!List.of("scenario", "run").contains(s)) throw malformed("slice.scope", "scenario or run", s);
+    return s.equals("scenario");
+  }
 
   /** ephemeral (fresh slice per run, or per scenario on the embedded stack), staging, or hybrid. */
   public String strategy() {

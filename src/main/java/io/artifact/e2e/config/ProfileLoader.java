@@ -88,6 +88,8 @@ public final class ProfileLoader {
     p.target();
     p.strategy();
     p.production();
+    p.slicePerScenario();
+    p.section("secret.").values().forEach(p::secret);
     p.string("org.prefix");
     p.string("base.domain");
     p.string("region");

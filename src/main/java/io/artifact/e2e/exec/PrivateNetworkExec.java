@@ -17,20 +17,31 @@ public final class PrivateNetworkExec implements ExecPort {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
-  private final String execApp;
+  private final String base;
   private final Duration timeout;
   private final Consumer<String> transcript;
 
-  public PrivateNetworkExec(InetSocketAddress proxy, String execApp, Duration timeout, Consumer<String> transcript) {
-    this.http = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).version(HttpClient.Version.HTTP_1_1).build();
-    this.execApp = execApp;
+  private PrivateNetworkExec(HttpClient http, String base, Duration timeout, Consumer<String> transcript) {
+    this.http = http;
+    this.base = base.replaceAll("/+$", "");
     this.timeout = timeout;
     this.transcript = transcript;
   }
 
+  /** Through a proxy into the private network, to {@code http://<exec app>.flycast} as the router calls it. */
+  public static PrivateNetworkExec viaProxy(InetSocketAddress proxy, String execApp, Duration timeout, Consumer<String> transcript) {
+    return new PrivateNetworkExec(HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).version(HttpClient.Version.HTTP_1_1).build(),
+        "http://" + execApp + ".flycast", timeout, transcript);
+  }
+
+  /** Straight to exec's own URL: a locally run exec, or a {@code fly proxy} tunnel's local end. */
+  public static PrivateNetworkExec direct(String execUrl, Duration timeout, Consumer<String> transcript) {
+    return new PrivateNetworkExec(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), execUrl, timeout, transcript);
+  }
+
   @Override
   public int notifyChanged(String computer) {
-    String url = "http://" + execApp + ".flycast/changed/" + computer;
+    String url = base + "/changed/" + computer;
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -178,6 +178,18 @@ public final class FlyMachinesRest implements FlyPort {
   public VolumeInfo createVolume(String app, String name, String region, int sizeGb) {
     JsonNode n = call("create volume " + name + " in", app, null, () -> api()
         .body(Map.of("name", name, "region", region, "size_gb", sizeGb)).post("/v1/apps/{app}/volumes", app));
+    return volume(n);
+  }
+
+  @Override
+  public List<VolumeInfo> listVolumes(String app) {
+    JsonNode n = call("list volumes of", app, null, () -> api().get("/v1/apps/{app}/volumes", app));
+    List<VolumeInfo> out = new ArrayList<>();
+    n.forEach(v -> out.add(volume(v)));
+    return out;
+  }
+
+  private static VolumeInfo volume(JsonNode n) {
     return new VolumeInfo(n.path("id").asText(), n.path("name").asText(), n.path("region").asText(), n.path("size_gb").asInt(),
         n.path("attached_machine_id").asText(null));
   }

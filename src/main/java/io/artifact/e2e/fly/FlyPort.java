@@ -46,6 +46,8 @@ public interface FlyPort {
 
   VolumeInfo createVolume(String app, String name, String region, int sizeGb);
 
+  List<VolumeInfo> listVolumes(String app);
+
   void addCertificate(String app, String hostname);
 
   /** At most {@code max} recent log lines of the app (or one Machine), oldest first; never tails. */

@@ -1,7 +1,9 @@
 package io.artifact.e2e.mcp;
 
 import io.artifact.e2e.config.Profile;
-import io.artifact.flyemu.mcp.ControlPlane;
+import io.artifact.e2e.target.Capability;
+import io.artifact.e2e.target.MissingCapability;
+import io.artifact.e2e.target.Target;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A scenario's session with the control plane: its MCP port (authenticated with the slice's own
@@ -23,8 +24,10 @@ public final class ControlPlaneSession {
   private final String org;
   private final String user;
   private final OrgSlice slice;
+  private final String target;
 
-  ControlPlaneSession(McpPort port, ControlPlaneAdmin admin, String org, String user, OrgSlice slice) {
+  ControlPlaneSession(McpPort port, ControlPlaneAdmin admin, String org, String user, OrgSlice slice, String target) {
+    this.target = target;
     this.port = port;
     this.admin = admin;
     this.org = org;
@@ -34,28 +37,25 @@ public final class ControlPlaneSession {
 
   /**
    * Opens the session for the world's slice: on the embedded stack a token scoped to the slice is
-   * issued through the admin surface; on Fly the profile names the control plane ({@code mcp.url},
-   * {@code mcp.token.env}). The transcript is attached when the scenario is torn down.
+   * issued where the target has an admin surface ({@code mcp_admin}); otherwise the target's own org
+   * token ({@code secret.mcp_org_token}) is used. The transcript is attached when the scenario is torn down.
    */
   public static ControlPlaneSession open(ScenarioWorld world) {
     Profile p = world.profile();
     OrgSlice slice = world.slice();
     String user = "e2e@" + slice.prefix();
     Duration timeout = p.optionalDuration("timeouts.mcp").orElse(Duration.ofSeconds(20));
-    String url;
+    Target target = world.target();
+    world.require(Capability.MCP);
+    String url = target.endpoint(Target.MCP).orElseThrow();
+    ControlPlaneAdmin admin = target.endpoint(Target.MCP_ADMIN).map(ControlPlaneAdmin::new).orElse(null);
     String token;
-    ControlPlaneAdmin admin;
-    if (p.embedded()) {
-      ControlPlane cp = world.stack().component(ControlPlane.class);
-      admin = new ControlPlaneAdmin(cp.endpoints().get("mcp_admin"));
-      url = cp.mcpUrl();
+    if (admin != null) {
+      // a token scoped to the slice, so a revocation fault stays inside the scenario; revoked at teardown (Phase 5)
       token = admin.issueToken(slice.prefix(), slice.prefix() + "-", user, slice.org());
-      ControlPlaneAdmin issuer = admin;
-      world.cleanup().register("revoke the slice's org token", () -> issuer.revokeIfCurrent(slice.prefix()));
+      world.cleanup().register("revoke the slice's org token", () -> admin.revokeIfCurrent(slice.prefix()));
     } else {
-      admin = p.optional("mcp.admin.url").map(ControlPlaneAdmin::new).orElse(null);
-      url = p.string("mcp.url");
-      token = p.secret(p.string("mcp.token.env"));
+      token = target.secret(Target.MCP_ORG_TOKEN).orElseThrow();
     }
     world.redactor().secret(token);
     McpPort port = new McpSdkPort(url, () -> token, world.redactor(), timeout);
@@ -63,7 +63,7 @@ public final class ControlPlaneSession {
       world.evidence().json("mcp-transcript.json", port.transcript().asJson());
       port.close();
     });
-    return new ControlPlaneSession(port, admin, slice.prefix(), user, slice);
+    return new ControlPlaneSession(port, admin, slice.prefix(), user, slice, target.describe());
   }
 
   public McpPort port() {
@@ -117,7 +117,7 @@ public final class ControlPlaneSession {
   }
 
   private ControlPlaneAdmin admin() {
-    return Optional.ofNullable(admin).orElseThrow(() -> new IllegalStateException(
-        "the control plane's audit trail, alerts and faults are reachable only on the embedded stack or with mcp.admin.url in the profile"));
+    if (admin == null) throw new MissingCapability(Capability.MCP_ADMIN, target);
+    return admin;
   }
 }

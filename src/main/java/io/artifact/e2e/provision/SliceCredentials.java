@@ -1,40 +1,28 @@
 package io.artifact.e2e.provision;
 
-import io.artifact.e2e.config.Profile;
-import io.artifact.flyemu.EmbeddedStack;
-import io.artifact.flyemu.clerk.LocalClerk;
+import io.artifact.e2e.target.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The secrets and auth endpoints a slice's apps boot with: Clerk keys for the router, the Fly
- * deploy token for exec. On the embedded stack they come from its local Clerk and token; on Fly
- * from environment variables only.
+ * The secrets and auth endpoints a slice's apps boot with: Clerk keys and endpoints for the router,
+ * the Fly deploy token for exec (stack-contract.md §7.1). All come from the target: the emulator's
+ * local development credentials, or environment variables named by the profile.
  */
 public record SliceCredentials(Map<String, String> routerSecrets, Map<String, String> routerEnv, Map<String, String> execSecrets) {
 
-  public static SliceCredentials of(Profile profile, Optional<EmbeddedStack> stack) {
+  public static SliceCredentials of(Target target) {
     Map<String, String> routerSecrets = new LinkedHashMap<>();
     Map<String, String> routerEnv = new LinkedHashMap<>();
     Map<String, String> execSecrets = new LinkedHashMap<>();
-    if (stack.isPresent()) {
-      LocalClerk clerk = stack.get().component(LocalClerk.class);
-      routerSecrets.put("CLERK_SECRET_KEY", clerk.secretKey());
-      routerSecrets.put("CLERK_PUBLISHABLE_KEY", clerk.publishableKey());
-      routerEnv.put("CLERK_API_URL", clerk.apiUrl());
-      routerEnv.put("CLERK_SIGN_IN_URL", clerk.signInUrl());
-      routerEnv.put("DC_CLERK_SIGN_IN_URL", clerk.signInUrl());
-      execSecrets.put("DC_FLY_API_TOKEN", stack.get().flyToken());
-    } else {
-      routerSecrets.put("CLERK_SECRET_KEY", profile.secret("CLERK_SECRET_KEY"));
-      profile.optionalSecret("CLERK_PUBLISHABLE_KEY").ifPresent(v -> routerSecrets.put("CLERK_PUBLISHABLE_KEY", v));
-      profile.optional("clerk.sign-in-url").ifPresent(u -> {
-        routerEnv.put("CLERK_SIGN_IN_URL", u);
-        routerEnv.put("DC_CLERK_SIGN_IN_URL", u);
-      });
-      execSecrets.put("DC_FLY_API_TOKEN", profile.secret(profile.string("fly.token.env")));
-    }
+    target.secret(Target.CLERK_SECRET_KEY).ifPresent(v -> routerSecrets.put("CLERK_SECRET_KEY", v));
+    target.secret(Target.CLERK_PUBLISHABLE_KEY).ifPresent(v -> routerSecrets.put("CLERK_PUBLISHABLE_KEY", v));
+    target.endpoint(Target.CLERK_API).ifPresent(u -> routerEnv.put("CLERK_API_URL", u));
+    target.endpoint(Target.CLERK_SIGN_IN).ifPresent(u -> {
+      routerEnv.put("CLERK_SIGN_IN_URL", u);
+      routerEnv.put("DC_CLERK_SIGN_IN_URL", u);
+    });
+    target.secret(Target.FLY_API_TOKEN).ifPresent(v -> execSecrets.put("DC_FLY_API_TOKEN", v));
     return new SliceCredentials(Map.copyOf(routerSecrets), Map.copyOf(routerEnv), Map.copyOf(execSecrets));
   }
 }

@@ -5,6 +5,7 @@ import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.fly.VolumeInfo;
 import io.artifact.e2e.mcp.ToolCall;
 import io.artifact.e2e.nfs.NfsPort;
+import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.artifact.e2e.world.CleanupLedger;
@@ -28,7 +29,7 @@ public final class SliceProvisioner {
   }
 
   public SliceBlueprint blueprint() {
-    return SliceBlueprint.of(world.profile(), world.slice(), SliceCredentials.of(world.profile(), world.runtime().stack()));
+    return SliceBlueprint.of(world.profile(), world.slice(), SliceCredentials.of(world.target()));
   }
 
   public void provision() {
@@ -41,7 +42,7 @@ public final class SliceProvisioner {
     }
     if (!ephemeral) return;
     // on Fly the hosts' release step publishes the image records; the embedded slice is seeded as it would be
-    Optional<NfsPort> nfs = world.profile().embedded() ? Optional.of(world.nfs()) : Optional.empty();
+    Optional<NfsPort> nfs = world.target().offers(Capability.NFS_FILES) ? Optional.of(world.nfs()) : Optional.empty();
     List<MachineInfo> created = viaControlPlane ? createResources(blueprint(), world.fly(), nfs, world.bootBound())
         : create(blueprint(), world.fly(), nfs, world.cleanup(), world.bootBound());
     world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());

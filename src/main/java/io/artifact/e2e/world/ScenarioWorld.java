@@ -1,6 +1,5 @@
 package io.artifact.e2e.world;
 
-import io.artifact.e2e.clerk.ClerkBackendApi;
 import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.evidence.Evidence;
@@ -9,12 +8,11 @@ import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.router.RouterProbe;
-import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.FlyViaMcp;
 import io.artifact.e2e.mcp.ControlPlaneSession;
-import io.artifact.flyemu.EmbeddedStack;
-import io.artifact.flyemu.clerk.LocalClerk;
+import io.artifact.e2e.target.Capability;
+import io.artifact.e2e.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,20 +46,17 @@ public final class ScenarioWorld {
   public ScenarioWorld() {
     Profile p = runtime.profile();
     p.requiredSecrets().forEach(v -> redactor.secret(p.secret(v)));
-    runtime.stack().ifPresent(s -> {
-      redactor.secret(s.flyToken());
-      redactor.secret(s.component(LocalClerk.class).secretKey());
-    });
+    target().secretValues().forEach(redactor::secret);
   }
 
   /** Called by the scenario hook before the first step. */
   public void begin(String name, Collection<String> tags, Consumer<Evidence.Attachment> reportSink) {
     evidence.sink(reportSink);
     // On the embedded stack every scenario gets its own slice; on Fly the run shares one.
-    String sliceId = profile().embedded() ? OrgSlice.newRunId() : runtime.runId();
+    String sliceId = profile().slicePerScenario() ? OrgSlice.newRunId() : runtime.runId();
     this.slice = OrgSlice.of(profile(), sliceId);
     manifest.put("scenario", name).put("tags", List.copyOf(tags)).put("profile", profile().name())
-        .put("target", profile().target().name().toLowerCase()).put("strategy", profile().strategy())
+        .put("target", target().kind()).put("capabilities", target().capabilities().stream().map(Capability::id).toList()).put("strategy", profile().strategy())
         .put("org_prefix", slice.prefix()).put("domain", slice.domain()).put("apps", slice.apps())
         .put("run_id", runtime.runId());
   }
@@ -74,10 +69,12 @@ public final class ScenarioWorld {
   public ScenarioManifest manifest() { return manifest; }
   public SuiteRuntime runtime() { return runtime; }
 
-  /** The embedded stack; steps tagged {@code @local-only} may use it, others must not. */
-  public EmbeddedStack stack() {
-    return runtime.stack().orElseThrow(() -> new IllegalStateException(
-        "this step needs the embedded stack (tag the scenario @local-only); profile '" + profile().name() + "' targets Fly"));
+  /** The stack under test, as endpoints, credentials and capabilities. */
+  public Target target() { return runtime.target(); }
+
+  /** Skips the scenario, naming the capability, unless the target offers it. */
+  public void require(Capability capability) {
+    target().require(capability);
   }
 
   public synchronized FlyPort fly() {
@@ -85,38 +82,33 @@ public final class ScenarioWorld {
     return fly;
   }
 
-  /** Clerk's Backend API: the embedded stack's local Clerk, or the real one from CLERK_* variables. */
+  /** Clerk's Backend API (the embedded Clerk or the real one), to create test users and their sessions. */
   public synchronized ClerkPort clerk() {
-    if (clerk == null) {
-      Consumer<String> transcript = line -> evidence.log("clerk-api.txt", line);
-      clerk = runtime.stack().map(s -> s.component(LocalClerk.class))
-          .<ClerkPort>map(c -> new ClerkBackendApi(c.apiUrl(), c.secretKey(), c.signInUrl(), redactor, transcript))
-          .orElseGet(() -> ClerkBackendApi.fromEnvironment(System.getenv(), redactor, transcript));
-    }
+    if (clerk == null) clerk = TargetPorts.clerk(target(), redactor, line -> evidence.log("clerk-api.txt", line));
     return clerk;
   }
 
-  /** The shared NFS volume (local directory adapter on the embedded stack). */
+  /** The shared NFS volume's files. */
   public synchronized NfsPort nfs() {
-    if (nfs == null) nfs = LocalPorts.nfs(stack(), slice);
+    if (nfs == null) nfs = TargetPorts.nfs(target(), slice, this::fly);
     return nfs;
   }
 
-  /** HTTP through the public edge: the embedded edge listener, or Fly's own proxy. */
+  /** HTTP through the public ingress: an edge proxy that routes by host, or Fly's own proxy. */
   public synchronized RouterProbe router() {
-    if (router == null) router = new RouterProbe(runtime.stack().map(s -> s.endpoints().get("edge")), evidence);
+    if (router == null) router = TargetPorts.router(target(), evidence);
     return router;
   }
 
   /** Exec's change notification over the private network. */
   public synchronized ExecPort exec() {
-    if (exec == null) exec = LocalPorts.exec(stack(), slice, profile().duration("timeouts.await"), evidence);
+    if (exec == null) exec = TargetPorts.exec(target(), slice, profile().duration("timeouts.await"), line -> evidence.log("exec-notifications.txt", line));
     return exec;
   }
 
-  /** Faults Fly cannot inject (embedded stack only). */
+  /** Faults no Fly API offers (a kill mid-boot), where the target has an admin surface for them. */
   public synchronized FaultPort faults() {
-    if (faults == null) faults = LocalPorts.faults(stack(), evidence);
+    if (faults == null) faults = TargetPorts.faults(target(), line -> evidence.log("emulator-faults.txt", line));
     return faults;
   }
 
@@ -141,12 +133,7 @@ public final class ScenarioWorld {
 
   private FlyPort createFly() {
     Profile p = profile();
-    String api = p.embedded() ? stack().machinesApiUrl() : p.string("fly.api.url");
-    String logs = p.embedded() ? stack().machinesApiUrl() : p.string("fly.logs.url");
-    String token = p.embedded() ? stack().flyToken() : p.secret(p.string("fly.token.env"));
-    redactor.secret(token);
-    FlyPort rest = new FlyMachinesRest(api, logs, token, p.duration("timeouts.api-retry"), bootBound(),
-        line -> evidence.log("fly-api-calls.txt", line));
+    FlyPort rest = TargetPorts.fly(target(), p.duration("timeouts.api-retry"), bootBound(), line -> evidence.log("fly-api-calls.txt", line));
     return p.string("fly.backend").equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
   }
 }

@@ -2,17 +2,16 @@ package io.artifact.e2e.world;
 
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
-import io.artifact.flyemu.EmbeddedStack;
+import io.artifact.e2e.target.Target;
+import io.artifact.e2e.target.Targets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 
 /**
- * What lives once per JVM: the profile, the run id, the archive folder and, for the embedded
- * target, the stack (starting it costs seconds, so every scenario shares it and gets its own
- * org slice on it instead).
+ * What lives once per JVM: the profile, the run id, the archive folder and the target (opening it
+ * may start the emulator, which costs seconds, so every scenario shares it).
  */
 public final class SuiteRuntime {
 
@@ -21,14 +20,14 @@ public final class SuiteRuntime {
   private final Profile profile;
   private final String runId;
   private final Path archive;
-  private final EmbeddedStack stack;
+  private final Target target;
 
   private SuiteRuntime(Profile profile) {
     this.profile = profile;
     this.runId = OrgSlice.newRunId();
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
     this.archive = Path.of("target-reports", "e2e", stamp + "-" + runId);
-    this.stack = profile.embedded() ? LocalStack.start(profile) : null;
+    this.target = Targets.open(profile);
   }
 
   /** The runtime, started on first use with the profile the user selected. */
@@ -38,12 +37,12 @@ public final class SuiteRuntime {
   }
 
   public static synchronized void stop() {
-    if (current != null && current.stack != null) current.stack.close();
+    if (current != null) current.target.close();
     current = null;
   }
 
   public Profile profile() { return profile; }
   public String runId() { return runId; }
   public Path archive() { return archive; }
-  public Optional<EmbeddedStack> stack() { return Optional.ofNullable(stack); }
+  public Target target() { return target; }
 }

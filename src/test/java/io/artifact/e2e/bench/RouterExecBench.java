@@ -14,11 +14,13 @@ import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.provision.SliceBlueprint;
 import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
-import io.artifact.flyemu.EmbeddedStack;
-import io.artifact.flyemu.clerk.LocalClerk;
 import io.artifact.e2e.world.CleanupLedger;
-import io.artifact.e2e.world.LocalPorts;
-import io.artifact.e2e.world.LocalStack;
+import io.artifact.e2e.world.TargetPorts;
+import io.artifact.e2e.target.EmbeddedTargets;
+import io.artifact.e2e.target.Target;
+import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.clerk.ClerkPort;
+import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.world.OrgSlice;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
@@ -50,7 +52,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouterExecBench {
 
-  static EmbeddedStack stack;
+  static Target stack;
   static Profile profile;
   static OrgSlice slice;
   static NfsPort nfs;
@@ -59,12 +61,11 @@ class RouterExecBench {
   @BeforeAll
   static void start() {
     profile = ProfileLoader.fromProcess().load("local");
-    stack = LocalStack.start(profile);
+    stack = EmbeddedTargets.start(profile);
     slice = OrgSlice.of(profile, OrgSlice.newRunId());
-    FlyMachinesRest fly = new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(),
-        profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
-    nfs = LocalPorts.nfs(stack, slice);
-    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, Optional.of(stack))), fly, Optional.of(nfs),
+    FlyPort fly = TargetPorts.fly(stack, profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
+    nfs = TargetPorts.nfs(stack, slice, () -> fly);
+    SliceProvisioner.create(SliceBlueprint.of(profile, slice, SliceCredentials.of(stack)), fly, Optional.of(nfs),
         cleanup, profile.duration("timeouts.boot"));
   }
 
@@ -78,8 +79,7 @@ class RouterExecBench {
   @Order(1)
   void routerFirstRequestToReplay() throws Exception {
     int n = Integer.getInteger("bench.router.agents", 30);
-    LocalClerk clerk = stack.component(LocalClerk.class);
-    ClerkBackendApi api = new ClerkBackendApi(clerk.apiUrl(), clerk.secretKey(), clerk.signInUrl(), new Redactor(), line -> {});
+    ClerkPort api = TargetPorts.clerk(stack, new Redactor(), line -> {});
     long boot = profile.duration("stack.boot-delay.host-coder").toMillis();
     List<Long> overhead = new ArrayList<>();
     for (int i = 0; i < n + 3; i++) {
@@ -102,14 +102,13 @@ class RouterExecBench {
   void execReconcilesManyComputers() throws Exception {
     int n = Integer.getInteger("bench.exec.computers", 1000);
     int parallel = Integer.getInteger("bench.exec.parallel", 64);
-    var record = SliceBlueprint.of(profile, slice, SliceCredentials.of(profile, Optional.of(stack))).agentImageRecord();
+    var record = SliceBlueprint.of(profile, slice, SliceCredentials.of(stack)).agentImageRecord();
     for (int i = 0; i < n; i++) {
       nfs.createComputer("c" + i);
       nfs.createAgent("c" + i, "agent");
       nfs.writeInstance("c" + i, "agent", InstanceFile.queued(record));
     }
-    PrivateNetworkExec exec = new PrivateNetworkExec(new InetSocketAddress("127.0.0.1", stack.privateNetworkPort()),
-        slice.execApp(), Duration.ofMinutes(5), line -> {});
+    ExecPort exec = TargetPorts.exec(stack, slice, Duration.ofMinutes(5), line -> {});
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     long t0 = System.nanoTime();
     List<Future<Long>> times = new ArrayList<>();

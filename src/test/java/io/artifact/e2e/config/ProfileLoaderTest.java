@@ -67,7 +67,7 @@ class ProfileLoaderTest {
     Files.writeString(dir.resolve("a.properties"), local.replace("target=embedded", "target=cloud"));
     Files.writeString(dir.resolve("b.properties"), local.replace("org.prefix=org1", "org.prefix=Org_1"));
     ProfileLoader loader = new ProfileLoader(dir, Map.of(), new Properties());
-    assertThatThrownBy(() -> loader.load("a")).hasMessage("env/a.properties: target must be embedded or fly (was 'cloud')");
+    assertThatThrownBy(() -> loader.load("a")).hasMessage("env/a.properties: target must be embedded, external or fly (was 'cloud')");
     assertThatThrownBy(() -> loader.load("b")).hasMessageContaining("env/b.properties: org.prefix must be lowercase");
   }
 
