@@ -1,8 +1,12 @@
 package io.artifact.e2e.report;
 
+import static io.artifact.e2e.report.MatrixSummary.Verdict.FAILED;
+import static io.artifact.e2e.report.MatrixSummary.Verdict.PASSED;
+import static io.artifact.e2e.report.MatrixSummary.Verdict.SKIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatrixSummaryTest {
@@ -10,19 +14,36 @@ class MatrixSummaryTest {
   @Test
   void countsHappyAndUnhappyRowsPerMatrixIdAndNamesFailures() {
     MatrixSummary s = new MatrixSummary();
-    s.add("Router ingress — signed-in user", List.of("@smoke", "@ROUTER-001", "@happy"), true);
-    s.add("Router ingress — secret removed", List.of("@smoke", "@ROUTER-001", "@unhappy", "@fault"), false);
-    s.add("Baseline health — fresh", List.of("@BASELINE", "@happy"), true);
+    s.add("Router ingress — signed-in user", List.of("@smoke", "@ROUTER-001", "@happy"), PASSED, null);
+    s.add("Router ingress — secret removed", List.of("@smoke", "@ROUTER-001", "@unhappy", "@fault"), FAILED, "expected 401");
+    s.add("Baseline health — fresh", List.of("@BASELINE", "@happy"), PASSED, null);
     assertThat(s.rows()).containsExactly(
-        new MatrixSummary.Row("BASELINE", 1, 1, 0, 0, List.of()),
-        new MatrixSummary.Row("ROUTER-001", 1, 1, 0, 1, List.of("Router ingress — secret removed")));
+        new MatrixSummary.Row("BASELINE", new MatrixSummary.Counts(1, 0, 0), new MatrixSummary.Counts(0, 0, 0), List.of(), List.of()),
+        new MatrixSummary.Row("ROUTER-001", new MatrixSummary.Counts(1, 0, 0), new MatrixSummary.Counts(0, 1, 0),
+            List.of("Router ingress — secret removed"), List.of()));
     assertThat(s.render()).contains("ROUTER-001   happy 1/1  unhappy 0/1  FAILED: Router ingress — secret removed");
+  }
+
+  @Test
+  void aSkipIsNeitherAPassNorAFailureAndKeepsItsReason() {
+    MatrixSummary s = new MatrixSummary();
+    s.add("Exec — killed mid-boot", List.of("@EXEC-010", "@unhappy"), SKIPPED,
+        "needs capability faults:boot-kill, which target 'staging' (fly) does not offer");
+    s.add("Exec — vanished", List.of("@EXEC-010", "@unhappy"), PASSED, null);
+    MatrixSummary.Row row = s.rows().get(0);
+    assertThat(row.unhappy()).isEqualTo(new MatrixSummary.Counts(1, 0, 1));
+    assertThat(row.failed()).isEmpty();
+    assertThat(row.skipped()).containsExactly("Exec — killed mid-boot — needs capability faults:boot-kill, which target 'staging' (fly) does not offer");
+    assertThat(s.render()).contains("unhappy 1/1, 1 skipped").contains("skipped: Exec — killed mid-boot — needs capability faults:boot-kill");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> unhappy = (Map<String, Object>) ((Map<String, Object>) s.asJson().get("EXEC-010")).get("unhappy");
+    assertThat(unhappy).containsEntry("skipped", 1).containsEntry("failed", 0).containsEntry("passed", 1);
   }
 
   @Test
   void ignoresTagsThatAreNotMatrixIds() {
     MatrixSummary s = new MatrixSummary();
-    s.add("x", List.of("@smoke", "@local-only", "@control-plane"), true);
+    s.add("x", List.of("@smoke", "@control-plane"), PASSED, null);
     assertThat(s.rows()).isEmpty();
   }
 }

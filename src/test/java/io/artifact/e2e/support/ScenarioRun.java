@@ -18,11 +18,16 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class ScenarioRun {
 
   /** What happened: how many scenarios ran, passed and failed, and the failure messages. */
-  public record Result(long found, long succeeded, long failed, List<String> failures) {}
+  public record Result(long found, long succeeded, long failed, List<String> failures, long skipped) {}
 
   private ScenarioRun() {}
 
   public static synchronized Result run(String tags, Map<String, String> profileOverrides) {
+    return run(tags, profileOverrides, "");
+  }
+
+  /** With more Cucumber plugins (comma-separated, e.g. the matrix report writing to a temp file). */
+  public static synchronized Result run(String tags, Map<String, String> profileOverrides, String plugins) {
     profileOverrides.forEach((k, v) -> System.setProperty("e2e." + k, v));
     try {
       SummaryGeneratingListener listener = new SummaryGeneratingListener();
@@ -30,11 +35,12 @@ public final class ScenarioRun {
           .selectors(selectDirectory(new File("features")))
           .configurationParameter("cucumber.glue", "io.artifact.e2e.steps")
           .configurationParameter("cucumber.filter.tags", tags)
-          .configurationParameter("cucumber.plugin", "io.artifact.e2e.steps.ZeroScenarioGuard")
+          .configurationParameter("cucumber.plugin", "io.artifact.e2e.steps.ZeroScenarioGuard" + (plugins.isBlank() ? "" : ", " + plugins))
           .build(), listener);
       TestExecutionSummary s = listener.getSummary();
       return new Result(s.getTestsFoundCount(), s.getTestsSucceededCount(), s.getTotalFailureCount(),
-          s.getFailures().stream().map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()).toList());
+          s.getFailures().stream().map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()).toList(),
+          s.getTestsAbortedCount());
     } finally {
       profileOverrides.keySet().forEach(k -> System.clearProperty("e2e." + k));
     }

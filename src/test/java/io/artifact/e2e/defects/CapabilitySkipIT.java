@@ -1,0 +1,45 @@
+package io.artifact.e2e.defects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.artifact.e2e.support.ScenarioRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Honest verdicts on a target that lacks a capability: the rows that need it are skipped with the
+ * capability named (in the matrix too), never passed and never failed; a run where every row was
+ * skipped fails, because nothing was checked.
+ */
+@DisabledIfSystemProperty(named = "cucumber.filter.tags", matches = ".+", disabledReason = "a tag-filtered run checks scenarios only; plain mvn verify proves them")
+class CapabilitySkipIT {
+
+  @Test
+  void aRowNeedingAWithheldCapabilityIsSkippedWithItsReason(@TempDir Path dir) throws Exception {
+    Path matrix = dir.resolve("matrix.json");
+    ScenarioRun.Result r = ScenarioRun.run("@EXEC-010 and @unhappy", Map.of("capabilities.withhold", "faults:boot-kill"),
+        "io.artifact.e2e.report.MatrixReport:" + matrix);
+    assertThat(r.skipped()).as("rows skipped").isEqualTo(1);
+    assertThat(r.succeeded()).as("rows that ran and passed").isEqualTo(1);
+    assertThat(r.failed()).as("failures").isZero();
+    JsonNode unhappy = new ObjectMapper().readTree(Files.readString(matrix)).path("EXEC-010").path("unhappy");
+    assertThat(unhappy.path("skipped").asInt()).isEqualTo(1);
+    assertThat(unhappy.path("failed").asInt()).isZero();
+    assertThat(new ObjectMapper().readTree(Files.readString(matrix)).path("EXEC-010").path("skipped").get(0).asText())
+        .contains("killed mid-boot").contains("needs capability faults:boot-kill");
+  }
+
+  @Test
+  void aRunWhoseRowsWereAllSkippedFails() {
+    ScenarioRun.Result r = ScenarioRun.run("@EXEC-010", Map.of("capabilities.withhold", "nfs-files"));
+    assertThat(r.succeeded()).isZero();
+    assertThat(r.skipped()).isEqualTo(4);
+    assertThat(r.failures()).anySatisfy(f -> assertThat(f).contains("were skipped — nothing was checked").contains("nfs-files"));
+  }
+}
