@@ -107,6 +107,13 @@ public final class FlyMachinesRest implements FlyPort {
   }
 
   @Override
+  public MachineInfo updateMachineConfig(String app, String machineId, JsonNode config) {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("config", config.deepCopy());
+    return MachineInfo.from(call("update", app, machineId, () -> api().body(body.toString()).post("/v1/apps/{app}/machines/{id}", app, machineId)));
+  }
+
+  @Override
   public void startMachine(String app, String machineId) {
     call("start", app, machineId, () -> api().post("/v1/apps/{app}/machines/{id}/start", app, machineId));
   }
@@ -172,6 +179,14 @@ public final class FlyMachinesRest implements FlyPort {
     call("list secrets of", app, null, () -> api().get("/v1/apps/{app}/secrets", app)).path("secrets")
         .forEach(s -> names.add(s.path("name").asText()));
     return names;
+  }
+
+  @Override
+  public Map<String, String> secretDigests(String app) {
+    Map<String, String> digests = new java.util.TreeMap<>();
+    call("list secrets of", app, null, () -> api().get("/v1/apps/{app}/secrets", app)).path("secrets")
+        .forEach(s -> digests.put(s.path("name").asText(), s.path("digest").asText()));
+    return digests;
   }
 
   @Override

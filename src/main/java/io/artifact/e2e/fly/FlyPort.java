@@ -1,5 +1,6 @@
 package io.artifact.e2e.fly;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ public interface FlyPort {
   /** Replaces the Machine's config (image, env, …): a new version that boots with it. */
   MachineInfo updateMachine(String app, String machineId, MachineSpec spec);
 
+  /**
+   * Updates a Machine with a whole config as Fly reported it: how a change patches one field of the
+   * config a shared Machine already has (and how it is put back), instead of replacing it.
+   */
+  MachineInfo updateMachineConfig(String app, String machineId, JsonNode config);
+
   void startMachine(String app, String machineId);
 
   void stopMachine(String app, String machineId);
@@ -43,6 +50,9 @@ public interface FlyPort {
   void setSecrets(String app, Map<String, String> values);
 
   List<String> secretNames(String app);
+
+  /** Secret name → digest, as Fly lists them (values are never read back). */
+  Map<String, String> secretDigests(String app);
 
   VolumeInfo createVolume(String app, String name, String region, int sizeGb);
 

@@ -95,6 +95,8 @@ public final class FlyViaMcp implements FlyPort {
   @Override public void destroyMachine(String app, String machineId, boolean force) { rest.destroyMachine(app, machineId, force); }
   @Override public MachineInfo awaitState(String app, String id, String state, Duration bound) { return rest.awaitState(app, id, state, bound); }
   @Override public void setSecrets(String app, Map<String, String> values) { rest.setSecrets(app, values); }
+  @Override public MachineInfo updateMachineConfig(String app, String id, com.fasterxml.jackson.databind.JsonNode config) { return rest.updateMachineConfig(app, id, config); }
+  @Override public Map<String, String> secretDigests(String app) { return rest.secretDigests(app); }
   @Override public List<VolumeInfo> listVolumes(String app) { return rest.listVolumes(app); }
   @Override public VolumeInfo createVolume(String app, String name, String region, int sizeGb) { return rest.createVolume(app, name, region, sizeGb); }
   @Override public void addCertificate(String app, String hostname) { rest.addCertificate(app, hostname); }

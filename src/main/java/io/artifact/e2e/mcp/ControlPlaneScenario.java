@@ -3,6 +3,8 @@ package io.artifact.e2e.mcp;
 import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
+import io.artifact.e2e.world.Teardown;
+import org.opentest4j.TestAbortedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ public final class ControlPlaneScenario {
   private final List<ToolCall> calls = new ArrayList<>();
   private String machineId;
   private ToolCall provisioned;
+  private List<String> preExisting;
 
   public ControlPlaneScenario(ScenarioWorld world) {
     this.world = world;
@@ -31,17 +34,23 @@ public final class ControlPlaneScenario {
     return world.slice();
   }
 
-  /** The slice's apps do not exist yet; whatever the scenario creates of them is destroyed afterwards. */
-  public List<String> unprovisionedSlice() {
-    world.slice().apps().forEach(app -> world.cleanup().register("destroy app " + app, () -> world.fly().destroyApp(app)));
-    return world.slice().apps().stream().filter(app -> world.fly().findApp(app).isPresent()).toList();
+  /**
+   * The slice's apps do not exist yet. On a target whose slice is shared and long-lived they do,
+   * and this row cannot run there: it is skipped, and nothing of theirs is put on the ledger.
+   */
+  public void unprovisionedSlice() {
+    List<String> existing = world.slice().apps().stream().filter(app -> world.fly().findApp(app).isPresent()).toList();
+    if (!existing.isEmpty()) {
+      throw new TestAbortedException("needs a slice this run creates; " + existing + " already exist on " + world.target().describe());
+    }
+    preExisting = List.of();
   }
 
-  /** Phase 1 for one app: ensure it through the control plane, record it, destroy it afterwards. */
+  /** Phase 1 for one app: ensure it through the control plane, record it, destroy it afterwards if this ensure created it. */
   public ToolCall ensureWorkerPool() {
     String app = world.slice().workerPoolApp();
-    world.cleanup().register("destroy app " + app, () -> world.fly().destroyApp(app));
     ToolCall c = record(session().ensureApp(app));
+    if (Boolean.TRUE.equals(c.get("created"))) Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app);
     world.manifest().ensured(app + ": " + (Boolean.TRUE.equals(c.get("created")) ? "created" : "existing") + " (infra.ensure_app)");
     return c;
   }
@@ -57,6 +66,11 @@ public final class ControlPlaneScenario {
         "fly-router", world.profile().string("image.router"), "fly-exec", world.profile().string("image.exec"));
     world.evidence().json("org-manifest-dry-run.json", record(session().provisionSlice(images, true)).structured());
     ToolCall applied = record(session().provisionSlice(images, false));
+    // what the apply created is this run's to destroy: the apps that were not there before it
+    if (preExisting != null) {
+      world.slice().apps().stream().filter(app -> !preExisting.contains(app))
+          .forEach(app -> Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app));
+    }
     world.evidence().json("org-manifest.json", applied.structured());
     provisioned = applied;
     return applied;

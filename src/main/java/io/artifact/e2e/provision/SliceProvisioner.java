@@ -9,6 +9,7 @@ import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.artifact.e2e.world.CleanupLedger;
+import io.artifact.e2e.world.Teardown;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,7 @@ public final class SliceProvisioner {
     OrgSlice slice = bp.slice();
     for (String app : slice.apps()) {
       fly.createApp(app, slice.org());
-      cleanup.register("destroy app " + app, () -> fly.destroyApp(app));
+      Teardown.destroyAppLater(cleanup, slice, () -> fly, app);
     }
     return createResources(bp, fly, nfs, bootBound);
   }
@@ -84,7 +85,7 @@ public final class SliceProvisioner {
       if (c.error()) throw new IllegalStateException("Phase 1: infra.ensure_app " + app + " failed: " + c.text());
       boolean created = Boolean.TRUE.equals(c.get("created"));
       world.manifest().ensured(app + ": " + (created ? "created" : "existing") + " (infra.ensure_app)");
-      if (created && ephemeral) world.cleanup().register("destroy app " + app, () -> world.fly().destroyApp(app));
+      if (created) Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app);
     }
   }
 

@@ -2,6 +2,7 @@ package io.artifact.e2e.router;
 
 import io.artifact.e2e.clerk.SessionToken;
 import io.artifact.e2e.clerk.TestUser;
+import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
@@ -40,9 +41,7 @@ public final class IngressJourney {
   }
 
   public void removeClerkSecret() {
-    Map<String, String> unset = new HashMap<>();
-    unset.put(SECRET, null);
-    world.fly().setSecrets(world.slice().routerApp(), unset);
+    new FlyFaults(world).removeSecret(world.slice().routerApp(), SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET));
   }
 
   public void restoreClerkSecret() {

@@ -20,7 +20,22 @@ public final class CleanupLedger {
 
   public record Entry(String description, Undo undo) {}
 
-  public record Outcome(String description, boolean ok, String error) {}
+  /**
+   * How one undo ended. {@code leftAlone} names a resource teardown refused to touch because this
+   * run did not create it (reported, not a failure: refusing is the safe outcome on a shared org).
+   */
+  public record Outcome(String description, boolean ok, String error, String leftAlone) {
+    public Outcome(String description, boolean ok, String error) {
+      this(description, ok, error, null);
+    }
+  }
+
+  /** Thrown by an undo that finds its resource is not this run's to remove. */
+  public static final class LeftAlone extends RuntimeException {
+    public LeftAlone(String why) {
+      super(why, null, false, false);
+    }
+  }
 
   private final Deque<Entry> entries = new ArrayDeque<>();
 
@@ -48,6 +63,8 @@ public final class CleanupLedger {
       try {
         e.undo().run();
         outcomes.add(new Outcome(e.description(), true, null));
+      } catch (LeftAlone ex) {
+        outcomes.add(new Outcome(e.description(), true, null, ex.getMessage()));
       } catch (Exception | AssertionError ex) {
         outcomes.add(new Outcome(e.description(), false, ex.getClass().getSimpleName() + ": " + ex.getMessage()));
       }

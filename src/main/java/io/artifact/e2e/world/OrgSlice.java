@@ -42,6 +42,17 @@ public record OrgSlice(String prefix, String runId, String domain, String region
     return app + ".flycast";
   }
 
+  /**
+   * The label this run puts on what it creates: ephemeral app names end in {@code -e2e-<runid>-…};
+   * Machines carry {@code e2e_run=<runid>} in their metadata.
+   */
+  public static final String RUN_LABEL = "e2e_run";
+
+  /** Did this run create (and so may it destroy) the app? Only ephemeral slices' apps carry the run id. */
+  public boolean createdByThisRun(String app) {
+    return prefix.endsWith("-e2e-" + runId) && owns(app);
+  }
+
   /** Does an app name belong to this slice? */
   public boolean owns(String app) {
     return app.startsWith(prefix + "-");

@@ -14,6 +14,7 @@ public final class ScenarioManifest {
 
   private final Map<String, Object> fields = new LinkedHashMap<>();
   private final List<String> ensured = new ArrayList<>();
+  private final List<String> mutations = new ArrayList<>();
 
   public synchronized ScenarioManifest put(String key, Object value) {
     fields.put(key, value);
@@ -24,9 +25,15 @@ public final class ScenarioManifest {
     ensured.add(what);
   }
 
+  /** A change made to something the scenario did not create, with its prior state (runbook Phase 5: what to restore). */
+  public synchronized void mutation(String what) {
+    mutations.add(what);
+  }
+
   public synchronized Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>(fields);
     m.put("ensured", List.copyOf(ensured));
+    m.put("mutations", List.copyOf(mutations));
     return m;
   }
 }
