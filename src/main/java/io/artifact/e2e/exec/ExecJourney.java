@@ -1,5 +1,6 @@
 package io.artifact.e2e.exec;
 
+import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.nfs.InstanceHistory;
@@ -78,12 +79,13 @@ public final class ExecJourney {
   public List<MachineInfo> workerMachines(String label) {
     List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
     world.evidence().json("worker-machines-" + label + ".json", all.stream().map(MachineInfo::raw).toList());
-    return all.stream().filter(m -> computer.equals(m.metadata().get("dc_computer_id"))).toList();
+    String key = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
+    return all.stream().filter(m -> computer.equals(m.metadata().get(key))).toList();
   }
 
   public List<MachineInfo> workerMachines() {
     return world.fly().listMachines(world.slice().workerPoolApp()).stream()
-        .filter(m -> computer.equals(m.metadata().get("dc_computer_id")) && !m.state().equals("destroyed")).toList();
+        .filter(m -> computer.equals(m.metadata().get(world.contract().value(Contract.WORKER_COMPUTER_LABEL))) && !m.state().equals("destroyed")).toList();
   }
 
   public String computer() {

@@ -1,5 +1,6 @@
 package io.artifact.e2e.health;
 
+import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
@@ -22,10 +23,14 @@ public final class BaselineCheck {
 
   private final FlyPort fly;
   private final SliceBlueprint blueprint;
+  private final String selfCheck;
+  private final String selfCheckOk;
 
-  public BaselineCheck(FlyPort fly, SliceBlueprint blueprint) {
+  public BaselineCheck(FlyPort fly, SliceBlueprint blueprint, Contract contract) {
     this.fly = fly;
     this.blueprint = blueprint;
+    this.selfCheck = contract.value(Contract.NFS_SELF_CHECK);
+    this.selfCheckOk = contract.value(Contract.NFS_SELF_CHECK_OK);
   }
 
   public BaselineReport run() {
@@ -45,13 +50,13 @@ public final class BaselineCheck {
     String app = blueprint.slice().nfsApp();
     if (nfs.isEmpty()) findings.add("nfs: app " + app + " has no Machines");
     nfs.stream().filter(m -> !m.started()).forEach(m -> findings.add("nfs: Machine " + m.id() + " is " + m.state() + ", not started"));
-    if (!lastSelfCheckOk(log)) findings.add("nfs: the self-mount check did not report 'mount ok' since the last start (app " + app + ")");
+    if (!lastSelfCheckOk(log)) findings.add("nfs: the self-mount check did not report '" + selfCheckOk + "' since the last start (app " + app + ")");
   }
 
   /** The latest self-mount-check line must say ok (a restart that failed it must not pass on an old line). */
-  private static boolean lastSelfCheckOk(List<String> log) {
+  private boolean lastSelfCheckOk(List<String> log) {
     for (int i = log.size() - 1; i >= 0; i--) {
-      if (log.get(i).contains("self-mount-check:")) return log.get(i).contains("mount ok");
+      if (log.get(i).contains(selfCheck)) return log.get(i).contains(selfCheckOk);
     }
     return false;
   }

@@ -1,5 +1,6 @@
 package io.artifact.e2e.mcp;
 
+import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
@@ -21,6 +22,7 @@ public final class ControlPlaneScenario {
   private String machineId;
   private ToolCall provisioned;
   private List<String> preExisting;
+  private boolean seenByFly;
 
   public ControlPlaneScenario(ScenarioWorld world) {
     this.world = world;
@@ -85,6 +87,10 @@ public final class ControlPlaneScenario {
       String id = String.valueOf(m.get("id"));
       String fly = world.fly().machine(app, id).raw().path("image_ref").path("digest").asText();
       if (!fly.equals(m.get("image_digest"))) out.add(app + " " + id + ": manifest " + m.get("image_digest") + ", Fly " + fly);
+      // two empty answers agree too: each must be a digest as registries report them
+      else if (!world.contract().pattern(Contract.IMAGE_DIGEST).matcher(fly).matches()) {
+        out.add(app + " " + id + ": '" + fly + "' is not " + world.contract().describe(Contract.IMAGE_DIGEST));
+      }
     }
     return out;
   }
@@ -116,7 +122,11 @@ public final class ControlPlaneScenario {
 
   public ToolCall createMachineInWorkerPool(String region) {
     ToolCall c = record(session().createMachine(world.slice().workerPoolApp(), world.profile().string("image.exec"), region));
-    if (!c.error()) machineId = (String) c.get("machine_id");
+    if (!c.error()) {
+      machineId = (String) c.get("machine_id");
+      // "destroyed" later means something only for a Machine Fly itself has reported
+      seenByFly = world.fly().machine(world.slice().workerPoolApp(), machineId) != null;
+    }
     return c;
   }
 
@@ -126,6 +136,7 @@ public final class ControlPlaneScenario {
 
   /** The state Fly reports for the Machine this scenario created, once it settles as destroyed. */
   public String flyStateOfCreatedMachine() {
+    if (!seenByFly) throw new AssertionError("Fly never reported the Machine " + machineId + " the control plane said it created");
     try {
       var m = world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
       return m == null ? "destroyed" : m.state();

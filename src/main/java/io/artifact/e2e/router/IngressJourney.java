@@ -1,19 +1,18 @@
 package io.artifact.e2e.router;
 
 import io.artifact.e2e.clerk.SessionToken;
+import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.clerk.TestUser;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ROUTER-001 as ops walk it: who opens the base domain with what session, what the router
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class IngressJourney {
 
-  private static final Pattern FIELD = Pattern.compile("<dd id=\"(computer|agent|machine)\">([^<]*)</dd>");
   private static final String SECRET = "CLERK_SECRET_KEY";
 
   private final ScenarioWorld world;
@@ -81,12 +79,33 @@ public final class IngressJourney {
     return Optional.ofNullable(computer);
   }
 
-  /** The computer, agent and Machine the landing page names. */
-  public Map<String, String> pageFields() {
-    Map<String, String> fields = new HashMap<>();
-    Matcher m = FIELD.matcher(lastAnswer().body());
-    while (m.find()) fields.put(m.group(1), m.group(2));
-    return fields;
+  /** Where a signed-in caller landed, read from the contract's own facts, never from page markup. */
+  public record Landing(String agent, String computer, String machineId) {}
+
+  /**
+   * The agent and computer from the final host ({@code <agent>--<computer>.<base>}, stack-contract.md
+   * §2.1), and the Machine the agent's running instance file names (§1.3).
+   */
+  public Landing landing() {
+    // by hand: computer ids are lowercased Clerk user ids, and java.net.URI has no host for names with '_'
+    String host = lastAnswer().url().replaceFirst("^[a-z]+://", "").replaceFirst("[:/?#].*$", "").toLowerCase(Locale.ROOT);
+    String base = "." + world.slice().domain();
+    String separator = world.contract().value(Contract.AGENT_HOST_SEPARATOR);
+    if (host == null || !host.endsWith(base) || !host.substring(0, host.length() - base.length()).contains(separator)) {
+      throw new AssertionError("the final answer came from " + host + ", not an agent host <agent>" + separator + "<computer>" + base
+          + " (" + Contract.AGENT_HOST_SEPARATOR.source() + ")");
+    }
+    String label = host.substring(0, host.length() - base.length());
+    String agent = label.substring(0, label.indexOf(separator));
+    String computer = label.substring(label.indexOf(separator) + separator.length());
+    String running = world.contract().value(Contract.INSTANCE_RUNNING);
+    String machine = world.nfs().readInstance(computer, agent).filter(i -> running.equals(i.hardware())).map(InstanceFile::machineId).orElse("");
+    return new Landing(agent, computer, machine);
+  }
+
+  /** The computers on the shared volume (a listing that fails when the volume cannot be read). */
+  public List<String> computersOnTheVolume() {
+    return world.nfs().computers();
   }
 
   public List<String> routerLog() {

@@ -23,7 +23,7 @@ public final class BaselineSteps {
 
   @When("ops run the baseline health check")
   public void opsRunTheBaselineHealthCheck() {
-    report = new BaselineCheck(world.fly(), provisioner.blueprint()).run();
+    report = new BaselineCheck(world.fly(), provisioner.blueprint(), world.contract()).run();
     world.evidence().json("machine-list-snapshot.json", report.machines());
     world.evidence().text("nfs-log-excerpt.txt", String.join("\n", report.nfsLog()));
     world.evidence().json("baseline-findings.json", report.findings());

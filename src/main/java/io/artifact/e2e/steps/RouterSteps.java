@@ -2,6 +2,8 @@ package io.artifact.e2e.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.contract.Json;
 import io.artifact.e2e.router.Caller;
 import io.artifact.e2e.router.Exchange;
 import io.artifact.e2e.router.IngressJourney;
@@ -62,38 +64,50 @@ public final class RouterSteps {
   @Then("the caller is sent to the Clerk sign-in page, with a way back to the base domain")
   public void theCallerIsSentToSignIn() {
     Exchange answer = ingress.lastAnswer();
-    assertThat(answer.status()).as("router answer").isEqualTo(307);
+    assertThat(answer.status()).as("router answer, " + world.contract().describe(Contract.SIGN_IN_REDIRECT_STATUS))
+        .isEqualTo(world.contract().number(Contract.SIGN_IN_REDIRECT_STATUS));
     assertThat(answer.location()).hasValueSatisfying(l -> assertThat(l).startsWith(ingress.signInUrl())
         .contains("redirect_url=" + URLEncoder.encode(ingress.baseUrl(), StandardCharsets.UTF_8)));
   }
 
   @Then("the caller is refused as unauthenticated")
   public void theCallerIsRefusedAsUnauthenticated() {
-    assertThat(ingress.lastAnswer().status()).as("router answer").isEqualTo(401);
-    assertThat(ingress.lastAnswer().body()).isEqualTo("{\"error\":\"unauthenticated\"}");
+    assertThat(ingress.lastAnswer().status()).as("router answer, " + world.contract().describe(Contract.UNAUTHENTICATED_STATUS))
+        .isEqualTo(world.contract().number(Contract.UNAUTHENTICATED_STATUS));
+    assertThat(Json.tree(ingress.lastAnswer().body())).as("router answer body, " + world.contract().describe(Contract.UNAUTHENTICATED_BODY))
+        .isEqualTo(Json.tree(world.contract().value(Contract.UNAUTHENTICATED_BODY)));
   }
 
   @Then("the caller lands on their agent's page, served by a worker Machine of their computer")
   public void theCallerLandsOnTheirAgentsPage() {
     assertThat(ingress.lastAnswer().status()).as("final answer after the redirects").isEqualTo(200);
-    assertThat(ingress.pageFields()).containsEntry("computer", ingress.computer().orElseThrow()).containsKey("agent");
-    assertThat(ingress.workerMachines("after")).as("worker Machines labelled with the caller's computer")
-        .anyMatch(m -> m.id().equals(ingress.pageFields().get("machine")) && ingress.computer().get().equals(m.metadata().get("dc_computer_id")));
+    IngressJourney.Landing landing = ingress.landing();
+    assertThat(landing.computer()).as("computer in the agent host " + ingress.lastAnswer().url()).isEqualTo(ingress.computer().orElseThrow());
+    assertThat(landing.machineId()).as("Machine the running instance file of " + landing.agent() + " names").isNotBlank();
+    assertThat(ingress.workerMachines("after")).as("started worker Machines labelled with the caller's computer")
+        .anyMatch(m -> m.id().equals(landing.machineId()) && m.started()
+            && landing.computer().equals(m.metadata().get(world.contract().value(Contract.WORKER_COMPUTER_LABEL))));
   }
 
   @Then("the router has logged an authentication failure")
   public void theRouterHasLoggedAnAuthenticationFailure() {
-    world.eventually("router log shows an auth failure").until(() -> ingress.routerLog().stream().anyMatch(l -> l.contains("auth failure")));
+    var failure = world.contract().pattern(Contract.ROUTER_AUTH_FAILURE_LOG);
+    world.eventually("router log shows " + world.contract().describe(Contract.ROUTER_AUTH_FAILURE_LOG))
+        .until(() -> ingress.routerLog().stream().anyMatch(l -> failure.matcher(l).find()));
   }
 
   @Then("the router has logged no authentication failure")
   public void theRouterHasLoggedNoAuthenticationFailure() {
-    assertThat(ingress.routerLog()).noneMatch(l -> l.contains("auth failure"));
+    var failure = world.contract().pattern(Contract.ROUTER_AUTH_FAILURE_LOG);
+    assertThat(ingress.routerLog()).as("the router's log (positive control: it can be read and has lines)").isNotEmpty();
+    world.holdsThroughout("no router log line matches " + world.contract().describe(Contract.ROUTER_AUTH_FAILURE_LOG),
+        () -> ingress.routerLog().stream().noneMatch(l -> failure.matcher(l).find()));
   }
 
   @Then("exec has started nothing: no instance file and no worker Machine")
   public void execHasStartedNothing() {
-    assertThat(ingress.instanceFiles()).as("instance files on the volume").isEmpty();
-    assertThat(ingress.workerMachines("after")).as("worker pool Machines").isEmpty();
+    assertThat(ingress.computersOnTheVolume()).as("the shared volume (positive control: it can be listed)").isNotNull();
+    world.holdsThroughout("no instance file and no worker Machine",
+        () -> ingress.instanceFiles().isEmpty() && ingress.workerMachines("after").isEmpty());
   }
 }

@@ -2,6 +2,7 @@ package io.artifact.e2e.world;
 
 import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.config.Profile;
+import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.exec.ExecPort;
@@ -34,6 +35,7 @@ public final class ScenarioWorld {
   private final Evidence evidence = new Evidence(redactor);
   private final CleanupLedger cleanup = new CleanupLedger();
   private final ScenarioManifest manifest = new ScenarioManifest();
+  private final Contract contract = new Contract(runtime.profile());
   private OrgSlice slice;
   private FlyPort fly;
   private ControlPlaneSession mcp;
@@ -125,6 +127,22 @@ public final class ScenarioWorld {
 
   public ConditionFactory eventually(String what, Duration bound) {
     return Awaitility.await(what).atMost(bound).pollDelay(Duration.ZERO).pollInterval(profile().duration("timeouts.poll"));
+  }
+
+  /** What the stack is expected to show, from the contract (overridable per target). */
+  public Contract contract() {
+    return contract;
+  }
+
+  /**
+   * An absence check: {@code condition} must hold throughout the profile's settle window
+   * ({@code timeouts.settle}), since what it rules out may happen asynchronously (the router
+   * notifies exec in the background). Callers prove their source is readable first.
+   */
+  public void holdsThroughout(String what, java.util.concurrent.Callable<Boolean> condition) {
+    Duration settle = profile().optionalDuration("timeouts.settle").orElse(Duration.ofMillis(500));
+    Awaitility.await(what + " (for the whole " + settle.toMillis() + " ms settle window)").during(settle)
+        .atMost(settle.plus(profile().duration("timeouts.await"))).pollInterval(profile().duration("timeouts.poll")).until(condition);
   }
 
   public Duration bootBound() {

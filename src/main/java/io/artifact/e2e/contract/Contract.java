@@ -1,0 +1,62 @@
+package io.artifact.e2e.contract;
+
+import io.artifact.e2e.config.Profile;
+import java.util.regex.Pattern;
+
+/**
+ * The suite's vocabulary of expectations, each taken from the documented (DOC) behaviour of the
+ * stack — {@code stack-contract.md}, the runbook {@code E2E.md}, Fly's docs — and never from the
+ * emulator's own constants, so a verdict can disagree with the emulator. A profile may override a
+ * value per target ({@code contract.router.auth-failure-log=Missing Clerk Secret key}).
+ */
+public final class Contract {
+
+  /** E2E.md Phase 0 and stack-contract.md §8 G19: the NFS release check's log line, and its good outcome. */
+  public static final Observable NFS_SELF_CHECK = new Observable("nfs.self-check", "self-mount-check", "E2E.md Phase 0; stack-contract.md §8 G19");
+  public static final Observable NFS_SELF_CHECK_OK = new Observable("nfs.self-check-ok", "mount ok", "E2E.md Phase 0: \"the self-mount check must show mount ok\"");
+  /** stack-contract.md §1.1: the share is {@code /data/computers} on the server, where the volume is mounted at {@code /data}. */
+  public static final Observable NFS_SHARE = new Observable("nfs.share", "computers", "stack-contract.md §1.1 NFS_SHARE_PATH");
+
+  /** E2E.md ROUTER-001 unhappy: "router to log auth failures" (a case-insensitive regular expression). */
+  public static final Observable ROUTER_AUTH_FAILURE_LOG = new Observable("router.auth-failure-log", "(?i)auth(entication)?[ _-]?fail",
+      "E2E.md ROUTER-001 unhappy path");
+  /** stack-contract.md §2.9 / §8 G1: JSON callers without a session. */
+  public static final Observable UNAUTHENTICATED_STATUS = new Observable("router.unauthenticated-status", "401", "stack-contract.md §2.9, G1");
+  public static final Observable UNAUTHENTICATED_BODY = new Observable("router.unauthenticated-body", "{\"error\":\"unauthenticated\"}", "stack-contract.md §2.9, G1");
+  /** stack-contract.md §2.9 / G1: interactive callers without a session loop out to Clerk (a temporary redirect). */
+  public static final Observable SIGN_IN_REDIRECT_STATUS = new Observable("router.sign-in-redirect-status", "307", "stack-contract.md §2.4, §2.9");
+  /** stack-contract.md §2.1: {@code <agent>--<computer>.<base>}. */
+  public static final Observable AGENT_HOST_SEPARATOR = new Observable("router.agent-host-separator", "--", "stack-contract.md §2.1");
+
+  /** stack-contract.md §3.5: exec labels each worker Machine with its computer. */
+  public static final Observable WORKER_COMPUTER_LABEL = new Observable("exec.worker-computer-label", "dc_computer_id", "stack-contract.md §3.5 metadata");
+  /** stack-contract.md §1.3: the instance file's state once the agent is loaded. */
+  public static final Observable INSTANCE_RUNNING = new Observable("exec.instance-running", "running", "stack-contract.md §1.3, §3.3");
+
+  /** OCI image digests, as registries and the Machines API report them ({@code image_ref.digest}). */
+  public static final Observable IMAGE_DIGEST = new Observable("fly.image-digest", "sha256:[0-9a-f]{64}", "OCI image spec; fly-facts.md §3 image_ref");
+
+  private final Profile profile;
+
+  public Contract(Profile profile) {
+    this.profile = profile;
+  }
+
+  /** The expected value on this target: the profile's override, else the documented one. */
+  public String value(Observable o) {
+    return profile.optional("contract." + o.key()).orElse(o.value());
+  }
+
+  public int number(Observable o) {
+    return Integer.parseInt(value(o));
+  }
+
+  public Pattern pattern(Observable o) {
+    return Pattern.compile(value(o));
+  }
+
+  /** "router.auth-failure-log '(?i)…' (E2E.md ROUTER-001 unhappy path)", for assertion descriptions. */
+  public String describe(Observable o) {
+    return o.key() + " '" + value(o) + "' (" + o.source() + (value(o).equals(o.value()) ? "" : "; overridden by " + profile.source()) + ")";
+  }
+}
