@@ -46,9 +46,9 @@ public final class EmbeddedStack implements AutoCloseable {
     this.scheduler = new RealScheduler(4);
     ImageRegistry images = new ImageRegistry().defaultBootDelay(settings.defaultBootDelay());
     settings.bootDelays().forEach(images::bootDelay);
-    images.register(NfsServer.IMAGE, NfsServer::new);
-    images.register(RouterApp.IMAGE, RouterApp::new);
-    images.register(ExecApp.IMAGE, ExecApp::new);
+    images.register(NfsServer.IMAGE, NfsServer.DEFECTS, NfsServer::new);
+    images.register(RouterApp.IMAGE, RouterApp.DEFECTS, RouterApp::new);
+    images.register(ExecApp.IMAGE, ExecApp.DEFECTS, ExecApp::new);
     images.register("host-coder", AgentHost::new);
     images.register("host-basic", AgentHost::new);
     this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
