@@ -3,6 +3,7 @@ package io.artifact.flyemu;
 import io.artifact.flyemu.agent.AgentHost;
 import io.artifact.flyemu.router.RouterApp;
 import io.artifact.flyemu.exec.ExecApp;
+import io.artifact.flyemu.external.ExternalProgram;
 import io.artifact.flyemu.fly.FlyPlatform;
 import io.artifact.flyemu.fly.ImageRegistry;
 import io.artifact.flyemu.fly.RealScheduler;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,6 +53,8 @@ public final class EmbeddedStack implements AutoCloseable {
     images.register(ExecApp.IMAGE, ExecApp.DEFECTS, ExecApp::new);
     images.register("host-coder", AgentHost::new);
     images.register("host-basic", AgentHost::new);
+    Duration externalBoot = Durations.parse("stack.external.boot-timeout", settings.extra("external.boot-timeout", "10s"));
+    images.external(ref -> new ExternalProgram(ref, externalBoot));
     this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
         settings.reapAfter(), 5000, dataDir), scheduler, images);
     platform.allowToken(settings.flyToken());

@@ -21,6 +21,7 @@ public final class ImageRegistry {
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Map<String, Duration> bootDelays = new ConcurrentHashMap<>();
   private volatile Duration defaultBootDelay = Duration.ZERO;
+  private volatile Function<ImageRef, MachineProgram> external;
 
   /** Registers a behaviour that answers to ordinary version tags only. */
   public ImageRegistry register(String imageName, Function<ImageRef, MachineProgram> behaviour) {
@@ -30,6 +31,12 @@ public final class ImageRegistry {
   /** Registers a behaviour under an image name (the repository's last segment) with the defect tags it implements. */
   public ImageRegistry register(String imageName, Set<String> defectTags, Function<ImageRef, MachineProgram> behaviour) {
     behaviours.put(imageName, new Behaviour(ImageTags.withDefects(defectTags), behaviour));
+    return this;
+  }
+
+  /** The behaviour of {@code external+http(s)://host:port} references; without one they do not resolve. */
+  public ImageRegistry external(Function<ImageRef, MachineProgram> behaviour) {
+    this.external = behaviour;
     return this;
   }
 
@@ -58,6 +65,11 @@ public final class ImageRegistry {
    */
   public Optional<String> pullError(ImageRef ref) {
     String prefix = "unable to resolve image " + ref.raw() + ": ";
+    if (ref.isExternal()) {
+      if (external == null) return Optional.of(prefix + "NAME_UNKNOWN: external images are not enabled on this platform");
+      return ref.externalUrl().isPresent() ? Optional.empty()
+          : Optional.of(prefix + "invalid reference: use external+http://<host>:<port> or external+https://<host>:<port>");
+    }
     Behaviour b = behaviours.get(ref.name());
     if (b == null) {
       return Optional.of(prefix + "NAME_UNKNOWN: repository name not known to registry (known images: "
@@ -73,7 +85,7 @@ public final class ImageRegistry {
     pullError(ref).ifPresent(e -> {
       throw PlatformException.unprocessable(e);
     });
-    return behaviours.get(ref.name()).program().apply(ref);
+    return ref.isExternal() ? external.apply(ref) : behaviours.get(ref.name()).program().apply(ref);
   }
 
   public Set<String> names() {

@@ -56,6 +56,18 @@ class ImageRegistryTest {
   }
 
   @Test
+  void externalReferencesResolveOnlyWhenEnabledAndWellFormed() {
+    assertThat(images.pullError(ImageRef.parse("external+http://127.0.0.1:18080")))
+        .hasValueSatisfying(e -> assertThat(e).contains("NAME_UNKNOWN: external images are not enabled"));
+    images.external(ref -> new MachineProgram() {});
+    assertThat(knows("external+http://127.0.0.1:18080")).isTrue();
+    assertThat(knows("external+https://router.example.com")).isTrue();
+    assertThat(images.pullError(ImageRef.parse("external+ftp://127.0.0.1:21")))
+        .hasValueSatisfying(e -> assertThat(e).contains("invalid reference: use external+http://<host>:<port>"));
+    assertThat(knows("external+http://")).isFalse();
+  }
+
+  @Test
   void aBehaviourCanOnlyDeclareDefectTags() {
     assertThatThrownBy(() -> images.register("x", Set.of("skip-auth"), ref -> new MachineProgram() {}))
         .isInstanceOf(IllegalArgumentException.class);
