@@ -42,7 +42,7 @@ public final class McpRoundTrip {
       stack.platform().createApp("org1-bench", "personal");
       List<CompletableFuture<MachineState>> started = new ArrayList<>();
       for (int i = 0; i < machines; i++) {
-        var config = new ObjectMapper().createObjectNode().put("image", "registry.fly.io/fly-exec:bench");
+        var config = new ObjectMapper().createObjectNode().put("image", "registry.fly.io/fly-exec:doc");
         config.putObject("metadata").put("fly_platform_version", "v2").put("role", "bench-" + i);
         Machine m = stack.platform().createMachine("org1-bench", null, "syd", config, false);
         started.add(m.when(java.util.EnumSet.of(MachineState.STARTED)));

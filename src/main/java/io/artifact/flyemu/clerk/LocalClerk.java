@@ -1,5 +1,6 @@
 package io.artifact.flyemu.clerk;
 
+import io.artifact.flyemu.Durations;
 import io.artifact.flyemu.EmbeddedStack;
 import io.artifact.flyemu.StackComponent;
 import io.artifact.flyemu.StackSettings;

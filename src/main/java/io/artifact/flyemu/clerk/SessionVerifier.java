@@ -1,6 +1,7 @@
 package io.artifact.flyemu.clerk;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.artifact.flyemu.Durations;
 import io.artifact.flyemu.StackSettings;
 import io.artifact.flyemu.http.HttpRequest;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import io.artifact.flyemu.nfs.NfsMounts;
 import io.artifact.flyemu.nfs.NfsRoot;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,10 @@ import java.util.regex.Pattern;
 public final class ExecApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-exec";
+  static final String NO_RETRY = "defect-no-retry";
+  static final String IGNORE_STOPPED = "defect-ignore-stopped";
+  /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
+  public static final Set<String> DEFECTS = Set.of(NO_RETRY, IGNORE_STOPPED);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private volatile ExecutorService workers;
@@ -61,8 +66,8 @@ public final class ExecApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals("defect-no-retry"),
-        !image.tag().equals("defect-ignore-stopped"), settings.maxBootAttempts());
+    Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals(NO_RETRY),
+        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts());
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
     AgentLoader loader = new McpAgentLoader(rt.services().get(NetworkClient.class), settings.poolApp(), pool,

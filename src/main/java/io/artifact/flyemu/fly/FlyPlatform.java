@@ -122,7 +122,11 @@ public final class FlyPlatform {
       Function<Machine, T> answer) {
     App app = app(appName);
     ImageRef ref = ImageRef.parse(config.path("image").asText(null));
-    if (!images.knows(ref)) images.programFor(ref); // throws the unknown-image error
+    // 422 as for any create Fly cannot carry out (docs: validation failures); flyctl adds its own
+    // "failed to launch VM: " prefix client-side (superfly/flyctl internal/flaps), so the body has none
+    images.pullError(ref).ifPresent(e -> {
+      throw PlatformException.unprocessable(e);
+    });
     String machineName = name == null || name.isBlank() ? Ids.machineName() : name;
     if (app.machines().stream().anyMatch(m -> m.name().equals(machineName) && m.state() != MachineState.DESTROYED)) {
       throw PlatformException.conflict("already_exists: machine name '" + machineName + "' is taken in app '" + appName + "'");
@@ -149,7 +153,10 @@ public final class FlyPlatform {
   public Machine updateMachine(String appName, String machineId, ObjectNode config, boolean skipLaunch) {
     Machine m = machine(appName, machineId);
     ImageRef ref = ImageRef.parse(config.path("image").asText(null));
-    if (!images.knows(ref)) images.programFor(ref);
+    // 400: the only error the spec documents for update ("bad config", fly-facts.md §2.2)
+    images.pullError(ref).ifPresent(e -> {
+      throw PlatformException.invalid(e);
+    });
     attachVolumes(m.app(), m, config);
     m.update(config, m.app().secretValues(), skipLaunch);
     return m;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One embedded Machine and its lifecycle (fly-facts.md §4): transient states are real and last
@@ -246,23 +247,30 @@ public final class Machine {
   }
 
   private void completeBoot(long gen, ImageRef ref) {
-    MachineProgram p;
-    boolean cold;
+    MachineProgram resumed;
     synchronized (this) {
       if (gen != generation) return;
-      cold = program == null;
-      p = program;
+      resumed = program;
+    }
+    if (resumed != null) {
+      finishBoot(gen, resumed, false, null);
+      return;
     }
     // Boot outside the lock: a program may look at other Machines (its NFS server, say).
-    Throwable failure = null;
-    if (cold) {
-      try {
-        p = platform.images().programFor(ref);
-        p.boot(new MachineRuntime(platform, this));
-      } catch (Exception | Error e) {
-        failure = e;
-      }
+    MachineProgram p = null;
+    try {
+      p = platform.images().programFor(ref);
+      p.boot(new MachineRuntime(platform, this));
+    } catch (Exception | Error e) {
+      finishBoot(gen, p, true, e);
+      return;
     }
+    MachineProgram booted = p;
+    booted.ready().whenComplete((ok, failure) ->
+        finishBoot(gen, booted, true, failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure));
+  }
+
+  private void finishBoot(long gen, MachineProgram p, boolean cold, Throwable failure) {
     synchronized (this) {
       if (gen != generation) {
         if (cold && p != null) p.shutdown();

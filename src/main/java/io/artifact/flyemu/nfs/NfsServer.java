@@ -7,6 +7,7 @@ import io.artifact.flyemu.fly.MachineRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code fly-nfs} image: exports {@code /data/computers} from the volume mounted at
@@ -17,12 +18,15 @@ public final class NfsServer implements MachineProgram {
 
   public static final String IMAGE = "fly-nfs";
   public static final String SHARE = "computers";
+  static final String NO_SELF_CHECK = "defect-no-self-check";
+  /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
+  public static final Set<String> DEFECTS = Set.of(NO_SELF_CHECK);
 
   private final boolean selfCheck;
   private volatile Path export;
 
   public NfsServer(ImageRef ref) {
-    this.selfCheck = !ref.tag().equals("defect-no-self-check");
+    this.selfCheck = !ref.tag().equals(NO_SELF_CHECK);
   }
 
   @Override

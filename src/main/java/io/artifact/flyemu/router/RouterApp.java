@@ -12,6 +12,7 @@ import io.artifact.flyemu.nfs.ComputerStore;
 import io.artifact.flyemu.nfs.NfsMounts;
 import io.artifact.flyemu.nfs.NfsRoot;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
@@ -20,6 +21,10 @@ import java.util.Optional;
 public final class RouterApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-router";
+  static final String SKIP_AUTH = "defect-skip-auth";
+  static final String WRONG_INSTANCE = "defect-wrong-instance";
+  /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
+  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE);
 
   private volatile Router router;
   private volatile String misconfigured;
@@ -41,11 +46,11 @@ public final class RouterApp extends ArtifactApp {
     }
     Optional<ClerkAuthenticator> clerk = rt.services().has(ClerkAuthenticator.class)
         ? Optional.of(rt.services().get(ClerkAuthenticator.class)) : Optional.empty();
-    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals("defect-skip-auth"));
+    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
     ComputerStore store = new ComputerStore(NfsRoot.mounted(rt.services().get(NfsMounts.class), settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.services().get(NetworkClient.class), settings.dcExec(), rt::logError);
     AgentLanding landing = new AgentLanding(store, exec, new Poller(rt.scheduler(), Runnable::run), settings);
-    router = new Router(gate, store, exec, landing, settings, image.tag().equals("defect-wrong-instance"), rt::logError);
+    router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
   }
 
   @Override

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class MachinesApiBench {
 
-  private static final String IMAGE = "registry.fly.io/fly-exec:bench";
+  private static final String IMAGE = "registry.fly.io/fly-exec:doc";
   private static final Duration BOOT = Duration.ofMillis(50);
   private static final com.sun.management.OperatingSystemMXBean CPU =
       (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();

@@ -61,7 +61,10 @@ class FlyPlatformTest {
   void anUnknownImageIsRefusedAtCreate() {
     p.fly.createApp("org1-app", "personal");
     assertThatThrownBy(() -> p.fly.createMachine("org1-app", null, null, config("registry.fly.io/nope:v1"), false))
-        .hasMessageContaining("manifest unknown");
+        .hasMessageContaining("NAME_UNKNOWN");
+    assertThat(kindOf(() -> p.fly.createMachine("org1-app", null, null, config("registry.fly.io/app:nonsense"), false)))
+        .isEqualTo(PlatformException.Kind.UNPROCESSABLE);
+    assertThat(p.fly.machines("org1-app", true)).isEmpty();
   }
 
   @Test

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -300,6 +302,40 @@ class MachineLifecycleTest {
       assertThat(e.level()).isEqualTo("error");
       assertThat(e.message()).isEqualTo("Error: main process exited: Missing CLERK_SECRET_KEY in environment");
     });
+  }
+
+  @Test
+  void theMachineIsStartedOnlyOnceItsProgramIsReady() {
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    p.fly.images().register("slow", ref -> new MachineProgram() {
+      @Override
+      public CompletionStage<Void> ready() {
+        return ready;
+      }
+    });
+    Machine m = p.createMachine("org1-app", config("registry.fly.io/slow:v1"));
+    p.clock.advance(BOOT.multipliedBy(3));
+    assertThat(m.state()).isEqualTo(MachineState.STARTING);
+    assertThat(m.runningProgram()).isNull();
+
+    ready.complete(null);
+    assertThat(m.state()).isEqualTo(MachineState.STARTED);
+  }
+
+  @Test
+  void aProgramThatNeverGetsReadyEndsTheBootLikeACrash() {
+    p.fly.images().register("slow", ref -> new MachineProgram() {
+      @Override
+      public CompletionStage<Void> ready() {
+        return CompletableFuture.failedFuture(new IllegalStateException("nothing listens on http://127.0.0.1:1"));
+      }
+    });
+    Machine m = p.createMachine("org1-app", config("registry.fly.io/slow:v1"));
+    p.clock.advance(BOOT);
+    assertThat(m.state()).isEqualTo(MachineState.STOPPED);
+    assertThat(m.events().get(0).exitCode()).isEqualTo(1);
+    assertThat(p.fly.logs("org1-app", null, m.id(), 100)).extracting(LogEntry::message)
+        .contains("Error: main process exited: nothing listens on http://127.0.0.1:1");
   }
 
   @Test

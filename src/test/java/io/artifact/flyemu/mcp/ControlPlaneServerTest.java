@@ -284,7 +284,7 @@ class ControlPlaneServerTest {
   void routerTraceExplainsHowAHostResolvesWithoutChangingAnything() throws Exception {
     client.ok("infra.provision_org", Map.of("org", "org1-tr", "domain", "tr.artifact.test", "region", "syd", "dry_run", false));
     await().atMost(Duration.ofSeconds(5)).until(() -> stack.platform().machines("org1-tr-nfs", false).get(0).state() == MachineState.STARTED);
-    String worker = (String) client.ok("infra.create_machine", Map.of("app", "org1-tr-worker-pool", "image", "registry.fly.io/fly-exec:w",
+    String worker = (String) client.ok("infra.create_machine", Map.of("app", "org1-tr-worker-pool", "image", "registry.fly.io/fly-exec:doc",
         "region", "syd")).get("machine_id");
     java.nio.file.Path root = stack.platform().services().get(io.artifact.flyemu.nfs.NfsMounts.class).mount("org1-tr-nfs.flycast");
     for (String d : List.of("agents/brave-otter/home", "exec", "repos")) java.nio.file.Files.createDirectories(root.resolve("user_2abc/" + d));

@@ -238,6 +238,24 @@ class MachinesApiTest {
   }
 
   @Test
+  void anImageTheRegistryCannotResolveFailsTheCreateWith422AndTheUpdateWith400() {
+    createApp("org1-app");
+    HttpResponse created = api.call("POST", "/v1/apps/org1-app/machines", "{\"config\":{\"image\":\"registry.fly.io/app:nonsense\"}}");
+    assertThat(created.status()).isEqualTo(422);
+    assertThat(json(created).path("error").asText())
+        .startsWith("unable to resolve image registry.fly.io/app:nonsense: MANIFEST_UNKNOWN: manifest unknown");
+    assertThat(json(api.call("GET", "/v1/apps/org1-app/machines")).size()).as("nothing was created").isZero();
+
+    String id = startedMachine("org1-app");
+    HttpResponse updated = api.call("POST", "/v1/apps/org1-app/machines/" + id, "{\"config\":{\"image\":\"registry.fly.io/nope:v1\"}}");
+    assertThat(updated.status()).isEqualTo(400);
+    assertThat(json(updated).path("error").asText())
+        .startsWith("unable to resolve image registry.fly.io/nope:v1: NAME_UNKNOWN: repository name not known to registry");
+    assertThat(json(api.call("GET", "/v1/apps/org1-app/machines/" + id)).path("config").path("image").asText())
+        .as("the Machine keeps its image").isEqualTo("registry.fly.io/app:v1");
+  }
+
+  @Test
   void updateAnswersANewInstanceId() {
     createApp("org1-app");
     String id = startedMachine("org1-app");

@@ -1,14 +1,14 @@
-package io.artifact.flyemu.clerk;
+package io.artifact.flyemu;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Durations in profile values: {@code 60s}, {@code 500ms}, {@code 5m}, or ISO-8601 ({@code PT1M}). */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
-  static Duration parse(String key, String value) {
+  public static Duration parse(String key, String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     try {
       if (v.startsWith("pt")) return Duration.parse(v.toUpperCase(Locale.ROOT));
