@@ -1,6 +1,7 @@
 package io.artifact.flyemu.clerk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.flyemu.clerk.ClerkDirectory.NewUser;
 import io.artifact.flyemu.clerk.ClerkDirectory.UserQuery;
 import io.artifact.flyemu.http.HttpHandler;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The subset of Clerk's Backend API ({@code https://api.clerk.com/v1}) the suite and the apps use.
+ * The subset of Clerk's Backend API ({@code https://api.clerk.com/v1}) the suite and the apps use
+ * (routes and shapes: {@code clerk/openapi-specs} {@code bapi/2025-04-10.yml}).
  * Every call needs {@code Authorization: Bearer <secret key>}; domain refusals become Clerk's
  * status codes and error codes here, and only here.
  */
@@ -37,6 +39,7 @@ final class BackendApi implements HttpHandler {
         .on("GET", "/v1/users", (r, p) -> ok(ClerkJson.array(users(r.rawQuery()).stream().map(ClerkJson::user).toList())))
         .on("GET", "/v1/users/{id}", (r, p) -> ok(ClerkJson.user(directory.user(p.get("id")))))
         .on("DELETE", "/v1/users/{id}", (r, p) -> ok(ClerkJson.deletedUser(directory.deleteUser(p.get("id")).id())))
+        .on("GET", "/v1/users/{id}/oauth_access_tokens/{provider}", (r, p) -> oauthAccessTokens(r, p.get("id"), p.get("provider")))
         .on("POST", "/v1/sessions", (r, p) -> ok(ClerkJson.session(directory.createSession(ClerkJson.parse(r.bodyText()).path("user_id").asText(null)))))
         .on("GET", "/v1/sessions", (r, p) -> ok(ClerkJson.array(directory.sessions(QueryParams.first(r.rawQuery(), "user_id"),
             QueryParams.first(r.rawQuery(), "status")).stream().map(ClerkJson::session).toList())))
@@ -83,6 +86,19 @@ final class BackendApi implements HttpHandler {
     return directory.users(new UserQuery(QueryParams.all(q, "user_id"), QueryParams.all(q, "external_id"),
         QueryParams.all(q, "username"), QueryParams.all(q, "email_address"),
         QueryParams.integer(q, "limit", 10, 500), QueryParams.integer(q, "offset", 0, Integer.MAX_VALUE)));
+  }
+
+  /**
+   * Clerk's server ({@code clerk_go} users {@code ListOAuthAccessTokens}): a bare array, or
+   * {@code {data, total_count}} when {@code paginated=true}, which {@code @clerk/backend} 2.x's
+   * {@code users.getUserOauthAccessToken} always sends. An unknown user fails earlier, in Clerk's
+   * {@code CheckUserInInstance}: 404 {@code resource_not_found}.
+   */
+  private HttpResponse oauthAccessTokens(HttpRequest request, String userId, String provider) {
+    List<ObjectNode> tokens =
+        directory.oauthAccounts(userId, provider).stream().map(ClerkJson::oauthAccessToken).toList();
+    boolean paginated = "true".equals(QueryParams.first(request.rawQuery(), "paginated"));
+    return ok(paginated ? ClerkJson.paginated(tokens) : ClerkJson.array(tokens));
   }
 
   private String token(String sessionId, JsonNode body) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The users and sessions of the local Clerk instance, without HTTP. */
@@ -29,6 +30,7 @@ public final class ClerkDirectory {
   private final Clock clock;
   private final Map<String, ClerkUser> users = new LinkedHashMap<>();
   private final Map<String, ClerkSession> sessions = new LinkedHashMap<>();
+  private final Map<String, List<OAuthAccount>> oauthAccounts = new LinkedHashMap<>();
 
   public ClerkDirectory(Clock clock) {
     this.clock = clock;
@@ -65,7 +67,7 @@ public final class ClerkDirectory {
 
   public synchronized ClerkUser user(String id) {
     ClerkUser u = users.get(id);
-    if (u == null) throw new ClerkException(Kind.NOT_FOUND, null, "User " + id + " not found");
+    if (u == null) throw new ClerkException(Kind.NOT_FOUND, null, "No user was found with id " + id);
     return u;
   }
 
@@ -73,6 +75,7 @@ public final class ClerkDirectory {
   public synchronized ClerkUser deleteUser(String id) {
     ClerkUser u = user(id);
     users.remove(id);
+    oauthAccounts.remove(id);
     Instant now = clock.instant();
     sessions.replaceAll((sid, s) -> s.userId().equals(id) && s.active() ? s.withStatus("removed", now) : s);
     return u;
@@ -110,6 +113,33 @@ public final class ClerkDirectory {
     ClerkSession s = session(id).withStatus("revoked", clock.instant());
     sessions.put(id, s);
     return s;
+  }
+
+  /**
+   * Attaches an OAuth access token to a test user, as an OAuth sign-in with {@code provider}
+   * ({@code github} or {@code oauth_github}) would in Clerk.
+   */
+  public synchronized OAuthAccount connectOAuthAccount(String userId, String provider, String accessToken, List<String> scopes) {
+    user(userId);
+    if (blank(provider)) throw new ClerkException(Kind.FORM_DATA_MISSING, "provider", "provider must be included.");
+    if (blank(accessToken)) throw new ClerkException(Kind.FORM_DATA_MISSING, "token", "token must be included.");
+    OAuthAccount account = new OAuthAccount(ClerkIds.next("eac"), userId, OAuthAccount.providerId(provider),
+        ClerkIds.digits(8), accessToken, scopes);
+    oauthAccounts.computeIfAbsent(userId, k -> new ArrayList<>()).add(account);
+    return account;
+  }
+
+  /** The user's tokens for one provider, oldest connection first; an unknown user is not found, as in Clerk. */
+  public synchronized List<OAuthAccount> oauthAccounts(String userId, String provider) {
+    user(userId);
+    String id = OAuthAccount.providerId(provider);
+    return oauthAccounts.getOrDefault(userId, List.of()).stream().filter(a -> a.provider().equals(id)).toList();
+  }
+
+  /** The session a browser's client is signed in with: Clerk's latest touched active session of that client. */
+  public synchronized Optional<ClerkSession> latestActiveSession(String clientId) {
+    return newestFirst(sessions.values(), ClerkSession::updatedAt).stream()
+        .filter(s -> s.clientId().equals(clientId) && s.active()).findFirst();
   }
 
   private void unique(String param, String value, Function<ClerkUser, String> field) {

@@ -62,6 +62,28 @@ final class ClerkJson {
     return MAPPER.createObjectNode().put("object", "token").put("jwt", jwt);
   }
 
+  /**
+   * Clerk's {@code oauth_access_token}: the users service's {@code OAuthAccessTokenResponse} plus
+   * {@code expires_at}, which the BAPI spec lists as required and nullable (test tokens never expire).
+   * {@code scopes} is left out when empty and {@code token_secret} always (OAuth 1.0 only), as Clerk's
+   * {@code omitempty} does.
+   */
+  static ObjectNode oauthAccessToken(OAuthAccount a) {
+    ObjectNode n = MAPPER.createObjectNode().put("object", "oauth_access_token").put("external_account_id", a.id())
+        .put("provider_user_id", a.providerUserId()).put("token", a.token()).put("provider", a.provider());
+    n.putObject("public_metadata");
+    n.putNull("label");
+    if (!a.scopes().isEmpty()) a.scopes().forEach(n.putArray("scopes")::add);
+    return n.putNull("expires_at");
+  }
+
+  /** Clerk's paginated list ({@code paginated=true}): {@code {"data":[...],"total_count":n}}. */
+  static ObjectNode paginated(List<ObjectNode> items) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.set("data", array(items));
+    return n.put("total_count", items.size());
+  }
+
   static ObjectNode deletedUser(String id) {
     return MAPPER.createObjectNode().put("object", "user").put("id", id).put("deleted", true);
   }

@@ -10,19 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The browser-facing side of the local instance: the Frontend API's public JWKS and the Account
- * Portal's sign-in and sign-up pages, which keep the {@code redirect_url} the router sent. Signing
- * in interactively is not emulated; tests get sessions through the Backend API.
+ * The browser-facing side of the local instance: the Frontend API's public JWKS, client handshake
+ * and dev browsers, and the Account Portal's sign-in and sign-up pages, which keep the
+ * {@code redirect_url} the router sent. Signing in interactively is not emulated; tests get
+ * sessions through the Backend API.
  */
 final class FrontendPages implements HttpHandler {
 
   private final Routes routes;
 
-  FrontendPages(SigningKey key) {
+  FrontendPages(SigningKey key, Handshake handshake, DevBrowsers devBrowsers) {
     this.routes = new Routes()
         .on("GET", "/.well-known/jwks.json", (r, p) -> HttpResponse.json(200, key.publicJwks()))
+        .on("GET", "/v1/client/handshake", (r, p) -> handshake.handle(r))
+        .on("POST", "/v1/dev_browser", (r, p) -> devBrowsers.create(r))
         .on("GET", "/sign-in", (r, p) -> page("Sign in", r))
         .on("GET", "/sign-up", (r, p) -> page("Sign up", r));
+  }
+
+  /** Frontend API paths under {@code /v1}; the Backend API has none of them (it says {@code /v1/clients}). */
+  static boolean serves(String path) {
+    return path.equals("/v1/dev_browser") || path.equals("/v1/client") || path.startsWith("/v1/client/");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.artifact.flyemu.clerk;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.artifact.flyemu.Durations;
 import io.artifact.flyemu.EmbeddedStack;
 import io.artifact.flyemu.StackComponent;
@@ -14,9 +15,10 @@ import java.util.Map;
 
 /**
  * A local Clerk instance on one loopback listener: the Backend API subset under {@code /v1}
- * (bearer = the secret key), the Frontend API's {@code /.well-known/jwks.json} and the Account
- * Portal's {@code /sign-in}. It is a development instance ({@code pk_test_}) whose Frontend API
- * host is the listener's {@code 127.0.0.1:<port>}. The secret key is never logged or listed.
+ * (bearer = the secret key), the Frontend API's {@code /.well-known/jwks.json},
+ * {@code /v1/client/handshake} and {@code /v1/dev_browser}, and the Account Portal's
+ * {@code /sign-in}. It is a development instance ({@code pk_test_}) whose Frontend API host is the
+ * listener's {@code 127.0.0.1:<port>}. The secret key is never logged or listed.
  */
 public final class LocalClerk implements StackComponent {
 
@@ -52,7 +54,7 @@ public final class LocalClerk implements StackComponent {
   private final SigningKey signingKey = SigningKey.generate(ClerkIds.next("ins"));
   private final ClerkDirectory directory;
   private final BackendApi backendApi;
-  private final FrontendPages frontend = new FrontendPages(signingKey);
+  private final FrontendPages frontend;
   private volatile String secretKey = newSecretKey();
   private HttpListener listener;
   private PublishableKey publishableKey;
@@ -70,6 +72,8 @@ public final class LocalClerk implements StackComponent {
     this.clock = clock;
     this.directory = new ClerkDirectory(clock);
     this.backendApi = new BackendApi(this, directory);
+    DevBrowsers devBrowsers = new DevBrowsers();
+    this.frontend = new FrontendPages(signingKey, new Handshake(this, directory, devBrowsers, clock), devBrowsers);
   }
 
   /** As a stack component: also offers {@link ClerkAuthenticator} (a {@link SessionVerifier}) to the embedded apps. */
@@ -90,7 +94,8 @@ public final class LocalClerk implements StackComponent {
   }
 
   private HttpResponse handle(HttpRequest request) throws Exception {
-    return request.path().startsWith("/v1/") ? backendApi.handle(request) : frontend.handle(request);
+    boolean backend = request.path().startsWith("/v1/") && !FrontendPages.serves(request.path());
+    return backend ? backendApi.handle(request) : frontend.handle(request);
   }
 
   /** The value for {@code CLERK_API_URL} (the SDK appends {@code /v1}). */
@@ -128,6 +133,16 @@ public final class LocalClerk implements StackComponent {
   public String mintForgedSessionToken(String userId, Duration ttl, Forgery forgery) {
     SigningKey other = ForeignKey.INSTANCE.withKid(forgery == Forgery.SAME_KID ? kid() : ClerkIds.next("ins"));
     return other.sign(SessionTokens.claims(frontendApiUrl(), settings.authorizedParty(), userId, ClerkIds.next("sess"), clock.instant(), ttl));
+  }
+
+  /**
+   * The {@code __client} cookie Clerk's Frontend API sets on its own domain when a browser signs in
+   * on it: an instance-signed JWT whose {@code id} is the client (without {@code rotating_token},
+   * Clerk looks the client up by id alone). Sign-in is not emulated, so tests put this cookie on
+   * their Frontend API requests themselves, with the {@code client_id} of a Backend API session.
+   */
+  public String clientCookie(String clientId) {
+    return signingKey.sign(new JWTClaimsSet.Builder().claim("id", clientId).build());
   }
 
   String sessionToken(String userId, String sessionId, Duration ttl) {

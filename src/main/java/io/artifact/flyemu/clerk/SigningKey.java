@@ -5,12 +5,15 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.util.Optional;
 
 /** An instance's RS256 key pair, named by {@code kid} as Clerk names them ({@code ins_…}). */
 public final class SigningKey {
@@ -42,6 +45,19 @@ public final class SigningKey {
   /** The JWKS document with the public half only, as {@code /v1/jwks} serves it. */
   public String publicJwks() {
     return new JWKSet(key.toPublicJWK()).toString(true);
+  }
+
+  /** The claims of a JWT this key signed (RS256); empty for any other token. */
+  public Optional<JWTClaimsSet> verifiedClaims(String token) {
+    try {
+      SignedJWT jwt = SignedJWT.parse(token);
+      if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+        return Optional.empty();
+      }
+      return Optional.of(jwt.getJWTClaimsSet());
+    } catch (ParseException | JOSEException e) {
+      return Optional.empty();
+    }
   }
 
   public String sign(JWTClaimsSet claims) {

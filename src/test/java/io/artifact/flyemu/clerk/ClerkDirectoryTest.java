@@ -66,6 +66,32 @@ class ClerkDirectoryTest {
     assertThatThrownBy(() -> directory.createSession(u.id())).isInstanceOf(ClerkException.class);
   }
 
+  @Test
+  void oauthTokensBelongToTheirUserAndProviderAndGoWithTheUser() {
+    ClerkUser u = directory.createUser(new NewUser("ext-oauth", null, List.of(), null, null));
+
+    OAuthAccount github = directory.connectOAuthAccount(u.id(), "oauth_github", "gho_1", List.of());
+
+    assertThat(directory.oauthAccounts(u.id(), "github")).containsExactly(github);
+    assertThat(directory.oauthAccounts(u.id(), "oauth_google")).isEmpty();
+    assertThatThrownBy(() -> directory.connectOAuthAccount("user_nobody", "github", "gho_2", List.of()))
+        .isInstanceOfSatisfying(ClerkException.class, e -> assertThat(e.kind()).isEqualTo(ClerkException.Kind.NOT_FOUND));
+    directory.deleteUser(u.id());
+    ClerkUser again = directory.createUser(new NewUser("ext-oauth-2", null, List.of(), null, null));
+    assertThat(directory.oauthAccounts(again.id(), "github")).isEmpty();
+  }
+
+  @Test
+  void aClientIsSignedInWithItsNewestActiveSessionOnly() {
+    ClerkUser u = directory.createUser(new NewUser("ext-client", null, List.of(), null, null));
+    ClerkSession s = directory.createSession(u.id());
+
+    assertThat(directory.latestActiveSession(s.clientId())).contains(s);
+    directory.revoke(s.id());
+    assertThat(directory.latestActiveSession(s.clientId())).isEmpty();
+    assertThat(directory.latestActiveSession("client_unknown")).isEmpty();
+  }
+
   private static UserQuery query(List<String> externalIds, List<String> usernames, List<String> emails) {
     return new UserQuery(List.of(), externalIds, usernames, emails, 10, 0);
   }
