@@ -14,7 +14,7 @@ import java.util.Map;
  * answers in flyctl's shapes (fly-facts.md §5.1, §11) and, for {@code ssh console -C}, runs the
  * command the way hallpass does (split shell-style, executed without a shell) on this machine.
  * {@code FAKE_FLY_MODE} picks a misbehaviour: hang, fail, leak (stderr echoes the token), garbage,
- * never-open (a proxy that never listens), exit-early.
+ * never-open (a proxy that never listens), exit-early, exec-error (the proxied exec answers 500).
  */
 final class FakeFly {
 
@@ -41,13 +41,16 @@ final class FakeFly {
           exit-early) echo "Error: app org1-fly-exec has no started VMs" >&2; exit 1;;
         esac
         python3 - "$port" "$d/exec.log" > /dev/null 2>&1 <<'PY' &
-      import http.server, json, sys
+      import http.server, json, os, sys
       class H(http.server.BaseHTTPRequestHandler):
           def do_POST(self):
               open(sys.argv[2], 'a').write(self.command + ' ' + self.path + '\\n')
-              ok = self.path.startswith('/changed/')
-              body = json.dumps({'changeCount': 1}).encode() if ok else b'404 Not Found'
-              self.send_response(200 if ok else 404)
+              status, body = 404, b'404 Not Found'
+              if self.path.startswith('/changed/'):
+                  status, body = 200, json.dumps({'changeCount': 1}).encode()
+              if os.environ.get('FAKE_FLY_MODE') == 'exec-error':
+                  status, body = 500, b'Internal Server Error'
+              self.send_response(status)
               self.send_header('Content-Length', str(len(body)))
               self.end_headers()
               self.wfile.write(body)
