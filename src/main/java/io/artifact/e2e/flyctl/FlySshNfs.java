@@ -126,6 +126,8 @@ public final class FlySshNfs implements NfsPort {
   }
 
   private String sh(String script) {
+    // ids, ROOT and base64 are all quote-free, so one pair of single quotes is the whole quoting
+    if (script.indexOf('\'') >= 0) throw new IllegalStateException("remote script must not contain a single quote");
     List<String> args = new ArrayList<>(List.of("ssh", "console"));
     args.addAll(target);
     args.addAll(List.of("-q", "-C", "sh -c '" + script + "'"));

@@ -55,7 +55,7 @@ public final class Flyctl {
     Process p = start(args, false, shown, began);
     Drain out = Drain.of(p.getInputStream(), "fly-stdout");
     Drain err = Drain.of(p.getErrorStream(), "fly-stderr");
-    if (!finished(p, timeout)) {
+    if (!finished(p, timeout, shown, began)) {
       ProcessTree.stop(p, GRACE);
       record(shown, "did not finish within " + CommandLine.human(timeout) + ", stopped", began);
       throw FlyctlException.timedOut(shown, timeout, redact(err.text(GRACE)));
@@ -125,12 +125,14 @@ public final class Flyctl {
     return Optional.empty();
   }
 
-  private static boolean finished(Process p, Duration timeout) {
+  private boolean finished(Process p, Duration timeout, String shown, Instant began) {
     try {
       return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
+      ProcessTree.stop(p, GRACE);
       Thread.currentThread().interrupt();
-      return false;
+      record(shown, "interrupted, stopped", began);
+      throw FlyctlException.failed(shown, "was interrupted");
     }
   }
 }
