@@ -1,9 +1,5 @@
 package io.artifact.e2e.nfs;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,15 +15,9 @@ import java.util.stream.Stream;
 /**
  * {@link NfsPort} on a directory: the embedded stack's NFS export, "mounted" afresh for every
  * call (so an NFS outage fails the call, as a real mount would). Written independently of the
- * stack's own code so that it can disagree with it.
+ * stack's own code so that it can disagree with it; layout and formats from {@link NfsLayout}.
  */
 public final class LocalNfs implements NfsPort {
-
-  static final String IMAGES = "images";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
   private final Supplier<Path> root;
 
@@ -37,62 +27,54 @@ public final class LocalNfs implements NfsPort {
 
   @Override
   public void publishImageRecord(String name, Map<String, Object> record) {
-    write(root.get().resolve(IMAGES).resolve(name + ".json"), render(record));
+    write(root.get().resolve(NfsLayout.imageRecord(name)), NfsLayout.renderImageRecord(record));
   }
 
   @Override
   public void createComputer(String computer) {
-    for (String sub : List.of("agents", "exec", "repos")) mkdirs(root.get().resolve(computer).resolve(sub));
+    Path r = root.get();
+    for (String dir : NfsLayout.computerDirs(computer)) mkdirs(r.resolve(dir));
   }
 
   @Override
   public void createAgent(String computer, String agent) {
-    Path dir = root.get().resolve(computer).resolve("agents").resolve(agent);
-    mkdirs(dir.resolve("home"));
-    mkdirs(dir.resolve("workspace"));
-    write(dir.resolve("agent.toml"), "name = \"" + agent + "\"\nversion = \"0.0.1\"\n\n[agent]\ncommand = \"deno\"\n");
+    Path dir = root.get().resolve(NfsLayout.agentDir(computer, agent));
+    for (String sub : NfsLayout.AGENT_DIRS) mkdirs(dir.resolve(sub));
+    write(root.get().resolve(NfsLayout.agentToml(computer, agent)), NfsLayout.agentTomlContent(agent));
   }
 
   @Override
   public List<String> computers() {
-    return list(root.get(), true).stream().filter(n -> !n.equals(IMAGES)).toList();
+    return list(root.get(), true).stream().filter(NfsLayout::isComputerName).toList();
   }
 
   @Override
   public List<String> instances(String computer) {
-    return list(root.get().resolve(computer).resolve("exec"), false).stream()
-        .filter(n -> n.endsWith(".json") && !n.startsWith(".")).map(n -> n.substring(0, n.length() - 5)).toList();
+    return list(root.get().resolve(NfsLayout.execDir(computer)), false).stream()
+        .filter(NfsLayout::isInstanceFileName).map(NfsLayout::agentOf).toList();
   }
 
   @Override
   public Optional<InstanceFile> readInstance(String computer, String agent) {
-    Path file = root.get().resolve(computer).resolve("exec").resolve(agent + ".json");
+    Path file = root.get().resolve(NfsLayout.instanceFile(computer, agent));
     try {
-      return Optional.of(JSON.readValue(Files.readAllBytes(file), InstanceFile.class));
+      return Optional.of(NfsLayout.parseInstance(Files.readString(file)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read instance file " + computer + "/exec/" + agent + ".json", e);
+      throw new UncheckedIOException("cannot read instance file " + NfsLayout.instanceFile(computer, agent), e);
     }
   }
 
   @Override
   public void writeInstance(String computer, String agent, InstanceFile instance) {
-    write(root.get().resolve(computer).resolve("exec").resolve(agent + ".json"), render(instance) + "\n");
-  }
-
-  private static String render(Object value) {
-    try {
-      return JSON.writer(PRETTY).writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    write(root.get().resolve(NfsLayout.instanceFile(computer, agent)), NfsLayout.renderInstance(instance));
   }
 
   private static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".e2e-tmp");
+      Path tmp = file.resolveSibling(NfsLayout.tempName(file.getFileName().toString()));
       Files.writeString(tmp, content);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
