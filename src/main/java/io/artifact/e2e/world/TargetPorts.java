@@ -12,6 +12,10 @@ import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.VolumeInfo;
+import io.artifact.e2e.flyctl.FlyProxyTunnel;
+import io.artifact.e2e.flyctl.FlySshNfs;
+import io.artifact.e2e.flyctl.Flyctl;
+import io.artifact.e2e.flyctl.TunnelledExec;
 import io.artifact.e2e.nfs.LocalNfs;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.router.RouterProbe;
@@ -21,6 +25,9 @@ import io.artifact.e2e.target.Target;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -51,6 +58,11 @@ public final class TargetPorts {
    */
   public static NfsPort nfs(Target t, OrgSlice slice, Supplier<FlyPort> fly) {
     String root = t.endpointFor(Capability.NFS_FILES, Target.NFS_ROOT);
+    if (root.startsWith(FLY_SSH)) {
+      // fly-ssh:<app>:<root> — the share on that app's Machine, over fly ssh console (fly-facts.md §11)
+      String[] parts = root.substring(FLY_SSH.length()).replace("{nfs_app}", slice.nfsApp()).split(":", 2);
+      return new FlySshNfs(flyctl(t, line -> {}), parts[0], null, parts[1], FLYCTL_TIMEOUT);
+    }
     if (!root.contains(ExternalTargets.VOLUME)) return new LocalNfs(() -> Path.of(root));
     return new LocalNfs(new Supplier<>() {
       private volatile Path resolved;
@@ -74,6 +86,20 @@ public final class TargetPorts {
 
   public static ExecPort exec(Target t, OrgSlice slice, Duration timeout, Consumer<String> transcript) {
     t.require(Capability.EXEC_NOTIFY);
+    String exec = t.endpoint(Target.EXEC).orElse("");
+    if (exec.startsWith(FLY_PROXY)) {
+      String app = exec.substring(FLY_PROXY.length()).replace("{exec_app}", slice.execApp());
+      // one tunnel per run and app: each costs seconds to open; the target stops it when the run ends
+      FlyProxyTunnel tunnel = TUNNELS.computeIfAbsent(t.describe() + " " + app, key -> {
+        FlyProxyTunnel opened = TunnelledExec.flycastTunnel(flyctl(t, transcript), app, FLYCTL_TIMEOUT);
+        t.own(() -> {
+          TUNNELS.remove(key);
+          opened.close();
+        });
+        return opened;
+      });
+      return new TunnelledExec(tunnel, timeout, transcript);
+    }
     return t.endpoint(Target.EXEC).<ExecPort>map(url -> PrivateNetworkExec.direct(url, timeout, transcript))
         .orElseGet(() -> PrivateNetworkExec.viaProxy(address(t.endpoint(Target.PRIVATE_NETWORK_PROXY).orElseThrow()), slice.execApp(),
             timeout, transcript));
@@ -82,6 +108,20 @@ public final class TargetPorts {
   public static FaultPort faults(Target t, Consumer<String> transcript) {
     String admin = t.endpointFor(Capability.FAULTS_BOOT_KILL, Target.EMULATOR_ADMIN);
     return new EmulatorFaults(admin, t.secret(Target.FLY_API_TOKEN).orElse(""), transcript);
+  }
+
+  private static final String FLY_SSH = "fly-ssh:";
+  private static final String FLY_PROXY = "fly-proxy:";
+  private static final Duration FLYCTL_TIMEOUT = Duration.ofSeconds(60);
+  private static final Map<String, FlyProxyTunnel> TUNNELS = new ConcurrentHashMap<>();
+
+  /** flyctl with this machine's environment and the target's Fly token (never on a command line). */
+  private static Flyctl flyctl(Target t, Consumer<String> transcript) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    t.secret(Target.FLY_API_TOKEN).ifPresent(token -> env.put("FLY_API_TOKEN", token));
+    Redactor redactor = new Redactor();
+    t.secretValues().forEach(redactor::secret);
+    return new Flyctl(env, redactor, transcript);
   }
 
   private static InetSocketAddress address(String hostPort) {
