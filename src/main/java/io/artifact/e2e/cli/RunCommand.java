@@ -62,9 +62,11 @@ public final class RunCommand implements Callable<Integer> {
     TestExecutionSummary result = summary.getSummary();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: target-reports/cucumber.html%n",
-        result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(), result.getTestsSkippedCount());
+        result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(),
+        result.getTestsSkippedCount() + result.getTestsAbortedCount()); // a scenario skipped for a missing capability is "aborted"
     result.getFailures().forEach(f -> out.println("  FAILED " + f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()));
     out.flush();
+    // nothing executed (no match, or every row skipped) is a failure: nothing was checked
     return result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1;
   }
 

@@ -23,8 +23,10 @@ class CapabilitySkipIT {
   @Test
   void aRowNeedingAWithheldCapabilityIsSkippedWithItsReason(@TempDir Path dir) throws Exception {
     Path matrix = dir.resolve("matrix.json");
+    Path html = dir.resolve("report.html");
+    Path junit = dir.resolve("junit.xml");
     ScenarioRun.Result r = ScenarioRun.run("@EXEC-010 and @unhappy", Map.of("capabilities.withhold", "faults:boot-kill"),
-        "io.artifact.e2e.report.MatrixReport:" + matrix);
+        "io.artifact.e2e.report.MatrixReport:" + matrix + ", html:" + html + ", junit:" + junit);
     assertThat(r.skipped()).as("rows skipped").isEqualTo(1);
     assertThat(r.succeeded()).as("rows that ran and passed").isEqualTo(1);
     assertThat(r.failed()).as("failures").isZero();
@@ -33,6 +35,9 @@ class CapabilitySkipIT {
     assertThat(unhappy.path("failed").asInt()).isZero();
     assertThat(new ObjectMapper().readTree(Files.readString(matrix)).path("EXEC-010").path("skipped").get(0).asText())
         .contains("killed mid-boot").contains("needs capability faults:boot-kill");
+    String reason = "needs capability faults:boot-kill, which target 'local' (embedded) does not offer";
+    assertThat(Files.readString(html)).as("the HTML report").contains(reason);
+    assertThat(Files.readString(junit)).as("the JUnit XML").contains("<skipped message=\"" + reason);
   }
 
   @Test
