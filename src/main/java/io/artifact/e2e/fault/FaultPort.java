@@ -1,8 +1,9 @@
 package io.artifact.e2e.fault;
 
 /**
- * Faults Fly itself cannot inject, on the embedded stack's emulator-only admin surface. Real
- * targets have no implementation: scenarios using it are tagged {@code @local-only}.
+ * Faults Fly itself cannot inject (capability {@code faults:boot-kill}), on an emulator's admin
+ * surface. Targets without one skip the scenarios that need it; Fly-level faults (stop, env,
+ * secrets) are {@link FlyFaults} and run wherever the Fly API does.
  */
 public interface FaultPort {
 
