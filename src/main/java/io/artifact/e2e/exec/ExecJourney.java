@@ -1,6 +1,8 @@
 package io.artifact.e2e.exec;
 
 import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.fault.FaultPort;
+import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.nfs.InstanceHistory;
@@ -58,13 +60,16 @@ public final class ExecJourney {
   }
 
   public void destroyBehindExecsBack(String machineId) {
-    world.fly().destroyMachine(world.slice().workerPoolApp(), machineId, true);
-    world.fly().awaitState(world.slice().workerPoolApp(), machineId, "destroyed", world.bootBound());
+    new FlyFaults(world).destroyMachine(world.slice().workerPoolApp(), machineId);
   }
 
+  /** Armed on the emulator's admin surface; the undo is registered before the fault is armed. */
   public void killDuringNextBoot() {
-    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer);
-    world.cleanup().register("disarm faults of " + world.slice().workerPoolApp(), () -> world.faults().clear(world.slice().workerPoolApp()));
+    String pool = world.slice().workerPoolApp();
+    FaultPort faults = world.faults();
+    world.cleanup().register("disarm faults of " + pool, () -> faults.clear(pool));
+    world.manifest().mutation("armed: the next " + pool + " Machine of " + computer + " dies while it boots");
+    faults.killDuringNextBoot(pool, computer);
   }
 
   public Optional<InstanceFile> instance() {

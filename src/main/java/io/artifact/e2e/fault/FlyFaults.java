@@ -81,6 +81,17 @@ public final class FlyFaults {
     fly.setSecrets(app, unset);
   }
 
+  /**
+   * Destroys a Machine behind the stack's back (a host failure, runbook Phase 4). Nothing is put
+   * back: bringing the instance back is the stack's job, and what the scenario checks.
+   */
+  public void destroyMachine(String app, String machineId) {
+    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    world.manifest().mutation("destroyed " + app + " Machine " + machineId + " behind the stack's back");
+    world.fly().destroyMachine(app, machineId, true);
+    world.fly().awaitState(app, machineId, "destroyed", world.bootBound());
+  }
+
   /** Every Machine of an app as Fly reports it, for before/after evidence. */
   public List<MachineInfo> machines(String app) {
     return world.fly().listMachines(app);
