@@ -42,7 +42,7 @@ public final class StackAppCommand implements Callable<Integer> {
         }
       });
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--image: " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
