@@ -44,12 +44,7 @@ public final class StackOrg {
 
   /** NFS (with the host-coder record seeded), exec and an empty worker pool. */
   public StackOrg provisionExec(String execImage, Map<String, String> execEnv) throws Exception {
-    fly().createApp(nfs, prefix);
-    Volume v = fly().createVolume(nfs, "nfsdata", "syd", 1);
-    ObjectNode nfsConfig = config("registry.fly.io/fly-nfs:latest", Map.of());
-    nfsConfig.putArray("mounts").addObject().put("volume", v.id()).put("path", "/data");
-    started(fly().createMachine(nfs, null, null, nfsConfig, false));
-    ComputerStore.publishImageRecord(root(), "host-coder", ImageRecord.hostCoder());
+    provisionNfs();
     fly().createApp(pool, prefix);
     fly().createApp(exec, prefix);
     fly().setSecrets(exec, Map.of("DC_FLY_API_TOKEN", stack.flyToken()));
@@ -59,6 +54,23 @@ public final class StackOrg {
     env.putAll(execEnv);
     started(fly().createMachine(exec, null, null, config("registry.fly.io/fly-exec:" + execImage, env), false));
     return this;
+  }
+
+  /** The NFS app with its volume and a started server, the host-coder image record seeded. */
+  public StackOrg provisionNfs() throws Exception {
+    fly().createApp(nfs, prefix);
+    Volume v = fly().createVolume(nfs, "nfsdata", "syd", 1);
+    ObjectNode nfsConfig = config("registry.fly.io/fly-nfs:latest", Map.of());
+    nfsConfig.putArray("mounts").addObject().put("volume", v.id()).put("path", "/data");
+    started(fly().createMachine(nfs, null, null, nfsConfig, false));
+    ComputerStore.publishImageRecord(root(), "host-coder", ImageRecord.hostCoder());
+    return this;
+  }
+
+  /** A Machine of {@code app} (created if absent) whose image is {@code external+<url>}; not awaited. */
+  public Machine externalMachine(String app, String url) {
+    if (fly().findApp(app).isEmpty()) fly().createApp(app, prefix);
+    return fly().createMachine(app, null, null, config("external+" + url, Map.of()), false);
   }
 
   public Machine routerMachine(String routerImage, Map<String, String> secrets, Map<String, String> extraEnv) throws Exception {

@@ -13,6 +13,9 @@ import java.util.Map;
 public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage, String execImage, String agentImage,
     Map<String, String> tuning, SliceCredentials credentials) {
 
+  /** The emulator's image form for a process run outside the platform: {@code external+http://host:port}. */
+  public static final String EXTERNAL = "external+";
+
   /** The image record the router queues agents from (stack-contract.md §1.4). */
   public static final String AGENT_IMAGE_RECORD = "host-coder";
 
@@ -87,6 +90,11 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
     env.put("DC_NFS", OrgSlice.flycast(slice.nfsApp()));
     env.put("PORT", "8080");
     return env;
+  }
+
+  /** Does the image name a process run outside the platform (whose Machine only forwards to it)? */
+  public static boolean runsOutside(String image) {
+    return image != null && image.startsWith(EXTERNAL);
   }
 
   /** The {@code DC_*} variables whose values name an app of the org (and so carry its prefix). */

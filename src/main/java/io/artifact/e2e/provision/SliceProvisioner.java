@@ -72,8 +72,10 @@ public final class SliceProvisioner {
     fly.setSecrets(slice.execApp(), bp.credentials().execSecrets());
     MachineInfo router = fly.createMachine(slice.routerApp(), bp.routerMachine());
     MachineInfo exec = fly.createMachine(slice.execApp(), bp.execMachine());
-    fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);
-    fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
+    // a Machine whose program runs outside starts when that program does, which needs the env this
+    // slice gives it first (stack up prints it): such a Machine is not awaited here
+    if (!SliceBlueprint.runsOutside(bp.routerImage())) fly.awaitState(slice.routerApp(), router.id(), "started", bootBound);
+    if (!SliceBlueprint.runsOutside(bp.execImage())) fly.awaitState(slice.execApp(), exec.id(), "started", bootBound);
     fly.addCertificate(slice.routerApp(), slice.domain());
     fly.addCertificate(slice.routerApp(), "*." + slice.domain());
     return List.of(nfsMachine, router, exec);

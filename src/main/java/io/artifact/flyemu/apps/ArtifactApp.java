@@ -8,28 +8,34 @@ import io.artifact.flyemu.fly.MachineProgram;
 import io.artifact.flyemu.fly.MachineRuntime;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
-import io.artifact.flyemu.nfs.NfsMounts;
 import io.artifact.flyemu.nfs.NfsUnavailableException;
 import java.util.List;
 
 /**
  * An Artifact app that boots, mounts NFS (sync) and reports its health: the shape every stack app
  * shares. It answers {@code /_healthz} and {@code /_readyz} (router URLS.md, DOC) and exposes an
- * {@code nfs} check on its Machine, which the Phase 0 baseline reads.
+ * {@code nfs} check on its Machine, which the Phase 0 baseline reads. It runs in an embedded
+ * Machine or as a process of its own; either way it sees only its {@link AppRuntime}.
  */
 public class ArtifactApp implements MachineProgram {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   protected final ImageRef image;
-  protected volatile MachineRuntime runtime;
+  protected volatile AppRuntime runtime;
 
   public ArtifactApp(ImageRef image) {
     this.image = image;
   }
 
+  /** Booted by the platform: the Machine's env and the platform's services. */
   @Override
-  public void boot(MachineRuntime rt) {
+  public final void boot(MachineRuntime machine) {
+    start(new PlatformRuntime(machine));
+  }
+
+  /** Starts the app where {@code rt} says it runs (a Machine, or a process of its own). */
+  public void start(AppRuntime rt) {
     this.runtime = rt;
     rt.log("listening on [::]:" + rt.env("PORT").orElse("8080") + " (" + image.name() + ":" + image.tag() + ")");
     rt.log(mountStatus());
@@ -38,7 +44,7 @@ public class ArtifactApp implements MachineProgram {
   /** "mount ok" or the reason the share cannot be mounted (the stack's boot mount, re-checked). */
   protected String mountStatus() {
     try {
-      runtime.services().get(NfsMounts.class).mount(runtime.env("DC_NFS").orElse(null));
+      runtime.nfs(runtime.env("DC_NFS").orElse(null)).path();
       return "mount ok";
     } catch (NfsUnavailableException e) {
       return e.getMessage();

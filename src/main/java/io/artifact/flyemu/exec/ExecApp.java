@@ -1,16 +1,13 @@
 package io.artifact.flyemu.exec;
 
+import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.edge.FlyReplay;
 import io.artifact.flyemu.fly.ImageRef;
-import io.artifact.flyemu.fly.MachineRuntime;
 import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
-import io.artifact.flyemu.net.NetworkClient;
 import io.artifact.flyemu.nfs.InstanceFiles;
-import io.artifact.flyemu.nfs.NfsMounts;
-import io.artifact.flyemu.nfs.NfsRoot;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Set;
@@ -50,11 +47,11 @@ public final class ExecApp extends ArtifactApp {
   }
 
   @Override
-  public void boot(MachineRuntime rt) {
-    super.boot(rt);
+  public void start(AppRuntime rt) {
+    super.start(rt);
     AtomicInteger n = new AtomicInteger();
     workers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "exec-" + rt.machineId() + "-" + n.incrementAndGet());
+      Thread t = new Thread(r, "exec-" + rt.instanceId() + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
@@ -70,9 +67,9 @@ public final class ExecApp extends ArtifactApp {
         !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts());
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
-    AgentLoader loader = new McpAgentLoader(rt.services().get(NetworkClient.class), settings.poolApp(), pool,
+    AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
         new Poller(rt.scheduler(), workers), settings.pingInterval(), settings.pingTimeout());
-    InstanceFiles files = new InstanceFiles(NfsRoot.mounted(rt.services().get(NfsMounts.class), settings.dcNfs()));
+    InstanceFiles files = new InstanceFiles(rt.nfs(settings.dcNfs()));
     reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater);
   }
 

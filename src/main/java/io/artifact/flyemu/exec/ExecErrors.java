@@ -1,7 +1,7 @@
 package io.artifact.flyemu.exec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.LayoutException;
 import io.artifact.flyemu.nfs.NfsUnavailableException;
@@ -15,7 +15,7 @@ final class ExecErrors {
 
   private ExecErrors() {}
 
-  static HttpResponse toResponse(Throwable e, MachineRuntime rt) {
+  static HttpResponse toResponse(Throwable e, AppRuntime rt) {
     if (e instanceof NfsUnavailableException) {
       // DOC (FAULT-050): detect the outage, log it, tell the caller to back off
       rt.logError(e.getMessage() + "; backing off");

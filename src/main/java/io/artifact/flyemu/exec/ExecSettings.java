@@ -1,7 +1,6 @@
 package io.artifact.flyemu.exec;
 
-import io.artifact.flyemu.EmbeddedStack;
-import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.apps.AppRuntime;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,13 +8,14 @@ import java.util.Optional;
 
 /**
  * Exec's configuration from its Machine env (stack-contract.md §7.1). The Machines API address
- * is {@code DC_FLY_API_URL}, else {@code FLY_API_HOSTNAME}, else the embedded platform's own;
+ * is {@code DC_FLY_API_URL}, else {@code FLY_API_HOSTNAME}, else the runtime's own (the embedded
+ * platform's, or {@code FLY_API_BASE_URL} for a process run outside), else Fly's;
  * the timing knobs are profile-settable so local runs take milliseconds and Fly runs minutes.
  */
 record ExecSettings(String dcNfs, String poolApp, String token, String apiUrl, Map<String, String> workerEnv,
     Duration pingInterval, Duration pingTimeout, Duration retryBackoff, int maxBootAttempts, Optional<String> routerApp) {
 
-  static ExecSettings from(MachineRuntime rt) {
+  static ExecSettings from(AppRuntime rt) {
     Map<String, String> workerEnv = new LinkedHashMap<>();
     for (String k : new String[] {"DC_NFS", "DC_DOMAIN", "DC_EXEC"}) rt.env(k).ifPresent(v -> workerEnv.put(k, v));
     workerEnv.put("DC_OPENAI_PROXY_URL", rt.env("DC_OPENAI_PROXY_URL").orElse("https://localhost"));
@@ -31,15 +31,14 @@ record ExecSettings(String dcNfs, String poolApp, String token, String apiUrl, M
     return pingTimeout.multipliedBy(2).plusSeconds(10);
   }
 
-  private static String apiUrl(MachineRuntime rt) {
+  private static String apiUrl(AppRuntime rt) {
     Optional<String> explicit = rt.env("DC_FLY_API_URL")
         .or(() -> rt.env("FLY_API_HOSTNAME").map(h -> h.contains("://") ? h : "http://" + h));
     if (explicit.isPresent()) return explicit.get();
-    if (rt.services().has(EmbeddedStack.class)) return rt.services().get(EmbeddedStack.class).machinesApiUrl();
-    return "https://api.machines.dev";
+    return rt.machinesApiUrl().orElse("https://api.machines.dev");
   }
 
-  private static Duration millis(MachineRuntime rt, String name, long fallback) {
+  private static Duration millis(AppRuntime rt, String name, long fallback) {
     return Duration.ofMillis(rt.env(name).map(Long::parseLong).orElse(fallback));
   }
 }

@@ -10,18 +10,33 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * How programs inside embedded Machines make HTTP calls by Fly's private names
- * ({@code http://org1-fly-exec.flycast/changed/x}): a JDK client whose proxy is the private network.
+ * How programs make HTTP calls by Fly's private names ({@code http://org1-fly-exec.flycast/changed/x}):
+ * a JDK client whose proxy is the private network — the embedded one for programs in its Machines,
+ * or whatever {@code HTTP_PROXY} names for a process run outside it.
  */
 public final class NetworkClient {
 
   private final HttpClient client;
-  private final InetSocketAddress proxy;
+  private final ProxySelector proxy;
 
   public NetworkClient(int privateNetworkPort) {
-    this.proxy = new InetSocketAddress("127.0.0.1", privateNetworkPort);
-    this.client = HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).connectTimeout(Duration.ofSeconds(5))
+    this(ProxySelector.of(new InetSocketAddress("127.0.0.1", privateNetworkPort)));
+  }
+
+  private NetworkClient(ProxySelector proxy) {
+    this.proxy = proxy;
+    this.client = HttpClient.newBuilder().proxy(proxy).connectTimeout(Duration.ofSeconds(5))
         .version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** Through the HTTP proxy at {@code address} (the private network as a forward proxy). */
+  public static NetworkClient through(InetSocketAddress address) {
+    return new NetworkClient(ProxySelector.of(address));
+  }
+
+  /** Without a proxy: private names resolve only if this host's DNS knows them (WireGuard on Fly). */
+  public static NetworkClient direct() {
+    return new NetworkClient(HttpClient.Builder.NO_PROXY);
   }
 
   public HttpClient client() {
@@ -30,7 +45,7 @@ public final class NetworkClient {
 
   /** For clients that build their own {@link HttpClient} (the MCP SDK transport). */
   public HttpClient.Builder clientBuilder() {
-    return HttpClient.newBuilder().proxy(ProxySelector.of(proxy)).version(HttpClient.Version.HTTP_1_1);
+    return HttpClient.newBuilder().proxy(proxy).version(HttpClient.Version.HTTP_1_1);
   }
 
   /** Like {@link #clientBuilder()}, but every {@code build()} returns this network's one shared client. */

@@ -1,17 +1,12 @@
 package io.artifact.flyemu.router;
 
+import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
-import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.fly.ImageRef;
-import io.artifact.flyemu.fly.MachineRuntime;
 import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
-import io.artifact.flyemu.net.NetworkClient;
 import io.artifact.flyemu.nfs.ComputerStore;
-import io.artifact.flyemu.nfs.NfsMounts;
-import io.artifact.flyemu.nfs.NfsRoot;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,8 +29,8 @@ public final class RouterApp extends ArtifactApp {
   }
 
   @Override
-  public void boot(MachineRuntime rt) {
-    super.boot(rt);
+  public void start(AppRuntime rt) {
+    super.start(rt);
     RouterSettings settings;
     try {
       settings = RouterSettings.from(rt);
@@ -44,11 +39,9 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Optional<ClerkAuthenticator> clerk = rt.services().has(ClerkAuthenticator.class)
-        ? Optional.of(rt.services().get(ClerkAuthenticator.class)) : Optional.empty();
-    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
-    ComputerStore store = new ComputerStore(NfsRoot.mounted(rt.services().get(NfsMounts.class), settings.dcNfs()));
-    ExecNotifier exec = new ExecNotifier(rt.services().get(NetworkClient.class), settings.dcExec(), rt::logError);
+    ClerkGate gate = new ClerkGate(rt.clerk(), rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
+    ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
+    ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
     AgentLanding landing = new AgentLanding(store, exec, new Poller(rt.scheduler(), Runnable::run), settings);
     router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
   }

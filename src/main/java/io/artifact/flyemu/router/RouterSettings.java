@@ -1,6 +1,6 @@
 package io.artifact.flyemu.router;
 
-import io.artifact.flyemu.fly.MachineRuntime;
+import io.artifact.flyemu.apps.AppRuntime;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,7 +12,7 @@ import java.util.Optional;
 record RouterSettings(String domain, String dcNfs, String dcExec, String poolApp, Optional<String> signInUrl,
     Duration instanceWait, String imageRecord) {
 
-  static RouterSettings from(MachineRuntime rt) {
+  static RouterSettings from(AppRuntime rt) {
     return new RouterSettings(rt.requireEnv("DC_DOMAIN"), rt.requireEnv("DC_NFS"), rt.requireEnv("DC_EXEC"),
         rt.requireEnv("DC_WORKER_POOL_APP"), rt.env("CLERK_SIGN_IN_URL").or(() -> rt.env("DC_CLERK_SIGN_IN_URL")),
         Duration.ofMillis(rt.env("DC_INSTANCE_WAIT_MS").map(Long::parseLong).orElse(60_000L)),

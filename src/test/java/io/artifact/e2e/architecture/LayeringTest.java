@@ -1,5 +1,8 @@
 package io.artifact.e2e.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.artifact.flyemu.standalone.StandaloneApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * target factory; Jetty stays behind the emulator's http seam; only command-line programs print.
  */
 class LayeringTest {
+
+  static final String STACK_APP_COMMAND = "io.artifact.e2e.cli.StackAppCommand";
 
   static JavaClasses main;
 
@@ -31,8 +37,18 @@ class LayeringTest {
 
   static final ArchRule SUITE_REACHES_THE_EMULATOR_ONLY_THROUGH_ITS_FACTORY = noClasses().that()
       .resideInAPackage("io.artifact.e2e..").and().doNotHaveFullyQualifiedName("io.artifact.e2e.target.EmbeddedTargets")
+      .and().doNotHaveFullyQualifiedName(STACK_APP_COMMAND)
       .should().dependOnClassesThat().resideInAPackage("io.artifact.flyemu..")
       .because("a verdict that reads emulator objects could never disagree with the emulator");
+
+  /**
+   * {@code stack app} runs an emulator image as a process outside the platform (the mix drill's
+   * stand-in for the real router and exec). It is a program, not a verdict, and the jar has one
+   * entry point, so the CLI may start it — through the standalone entry point and nothing else.
+   */
+  static final ArchRule STACK_APP_USES_ONLY_THE_STANDALONE_ENTRY_POINT = noClasses().that().haveFullyQualifiedName(STACK_APP_COMMAND)
+      .should().dependOnClassesThat(resideInAPackage("io.artifact.flyemu..").and(not(belongToAnyOf(StandaloneApp.class))))
+      .because("the CLI starts an app image outside the platform; it never reaches into the emulator");
 
   static final ArchRule JETTY_ONLY_BEHIND_THE_HTTP_SEAM = noClasses().that().resideOutsideOfPackage("io.artifact.flyemu.http..")
       .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
@@ -51,6 +67,11 @@ class LayeringTest {
   @Test
   void suiteReachesTheEmulatorOnlyThroughTheEmbeddedFactory() {
     SUITE_REACHES_THE_EMULATOR_ONLY_THROUGH_ITS_FACTORY.check(main);
+  }
+
+  @Test
+  void stackAppReachesTheEmulatorOnlyThroughTheStandaloneEntryPoint() {
+    STACK_APP_USES_ONLY_THE_STANDALONE_ENTRY_POINT.check(main);
   }
 
   @Test

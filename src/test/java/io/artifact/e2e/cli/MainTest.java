@@ -26,7 +26,7 @@ class MainTest {
   void unknownProfileIsOneLineAndExitTwo() {
     assertThat(execute("run", "--env", "nope")).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo(
-        "artifact-e2e: unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, hybrid, local, staging");
+        "artifact-e2e: unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging");
   }
 
   @Test
@@ -60,5 +60,38 @@ class MainTest {
     assertThat(json.path("endpoints").path("mcp").asText()).startsWith("http://127.0.0.1:").endsWith("/mcp");
     assertThat(json.path("tokens").path("mcp_org_token").asText()).startsWith("artifact_org_");
     assertThat(json.path("base_domain").asText()).endsWith(".artifact.test");
+  }
+
+  @Test
+  void stackUpWithARouterRunOutsidePrintsItsEnvAndDoesNotWaitForIt() throws Exception {
+    // nothing listens on the external port: stack up must print its line anyway
+    assertThat(execute("stack", "up", "--env", "local", "--image", "router=external+http://127.0.0.1:1", "--exit-after-start")).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString().strip());
+    JsonNode router = json.path("app_env").path("router");
+    assertThat(router.path("PORT").asText()).isEqualTo("1");
+    assertThat(router.path("DC_NFS_ROOT").asText()).isEqualTo(json.path("nfs_root").asText());
+    assertThat(router.path("DC_DOMAIN").asText()).isEqualTo(json.path("base_domain").asText());
+    assertThat(router.path("DC_EXEC").asText()).isEqualTo(json.path("apps").path("exec").asText() + ".flycast");
+    assertThat(router.path("HTTP_PROXY").asText()).isEqualTo("http://" + json.path("endpoints").path("private_network_proxy").asText());
+    assertThat(router.path("CLERK_SECRET_KEY").asText()).isEqualTo(json.path("tokens").path("clerk_secret_key").asText());
+    assertThat(router.path("CLERK_API_URL").asText()).isEqualTo(json.path("endpoints").path("clerk_api").asText());
+    JsonNode exec = json.path("app_env").path("exec");
+    assertThat(exec.path("DC_FLY_API_TOKEN").asText()).isEqualTo(json.path("tokens").path("fly_api_token").asText());
+    assertThat(exec.path("FLY_API_BASE_URL").asText()).isEqualTo(json.path("endpoints").path("machines_api").asText());
+    assertThat(json.path("images").path("router").asText()).isEqualTo("external+http://127.0.0.1:1");
+    assertThat(err.toString()).contains("the router runs outside the platform (external+http://127.0.0.1:1)")
+        .contains("stack app --image registry.fly.io/fly-router:doc").doesNotContain("the exec runs outside");
+  }
+
+  @Test
+  void stackUpRefusesAnImageForAnAppTheSliceDoesNotHave() {
+    assertThat(execute("stack", "up", "--env", "local", "--image", "proxy=x", "--exit-after-start")).isEqualTo(2);
+    assertThat(err.toString()).contains("--image proxy=…: the slice's apps are");
+  }
+
+  @Test
+  void stackAppRefusesAnImageItCannotRunOutsideAPlatform() {
+    assertThat(execute("stack", "app", "--image", "registry.fly.io/fly-nfs:latest", "--port", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("NAME_UNKNOWN").contains("stack app runs fly-exec and fly-router images");
   }
 }

@@ -36,7 +36,7 @@ class ProfileLoaderTest {
   void unknownProfileListsTheKnownOnes() {
     assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), new Properties()).load("nope"))
         .isInstanceOf(ProfileException.class)
-        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, hybrid, local, staging");
+        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging");
   }
 
   @Test
