@@ -63,7 +63,7 @@ public final class FlyFaults {
    * the target's credentials) and checks the digest is the one the app had: anything else is reported.
    */
   public void removeSecret(String app, String name, String restoreValue) {
-    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    world.require(Capability.FAULTS_APP_SECRETS);
     FlyPort fly = world.fly();
     String digestBefore = fly.secretDigests(app).get(name);
     if (digestBefore == null) throw new IllegalStateException(app + " has no secret " + name + " to remove");
