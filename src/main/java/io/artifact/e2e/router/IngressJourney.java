@@ -9,6 +9,7 @@ import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class IngressJourney {
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
+  private final Map<String, Caller> callers = new HashMap<>();
   private List<Exchange> hops = List.of();
   private String computer;
 
@@ -53,7 +55,9 @@ public final class IngressJourney {
     SessionToken token = world.clerk().sessionToken(user);
     world.redactor().secret(token.jwt());
     computer = user.id().toLowerCase(Locale.ROOT);
-    return Caller.browser(name, token);
+    Caller caller = Caller.browser(name, token);
+    callers.put(name, caller);
+    return caller;
   }
 
   /** Opens the slice's base domain and follows the router's redirects within it. */
@@ -64,6 +68,23 @@ public final class IngressJourney {
 
   public Exchange lastAnswer() {
     return hops.get(hops.size() - 1);
+  }
+
+  /** Every answer of the last visit, in order. */
+  public List<Exchange> hops() {
+    return hops;
+  }
+
+  /** The host the last answer came from (the agent host, once a caller has landed). */
+  public String lastHost() {
+    return Exchange.hostOf(lastAnswer().url());
+  }
+
+  /** A user signed in earlier in the scenario opens {@code host} again (a reload of their tab), following the router's redirects. */
+  public void reopen(String name, String host) {
+    Caller caller = callers.get(name);
+    if (caller == null) throw new IllegalStateException(name + " has not signed in in this scenario");
+    hops = world.router().follow(host, world.slice().domain(), caller);
   }
 
   public String signInUrl() {

@@ -25,15 +25,17 @@ import java.util.regex.Pattern;
  * reconcile pass through the per-computer queue and answers {@code {"changeCount": n}}. It is
  * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
  * here, exec reconciles that computer and replays the request back to the router. Tags
- * {@code defect-no-retry} and {@code defect-ignore-stopped} select defective variants.
+ * {@code defect-no-retry}, {@code defect-ignore-stopped} and {@code defect-no-rehydrate} select
+ * defective variants.
  */
 public final class ExecApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-exec";
   static final String NO_RETRY = "defect-no-retry";
   static final String IGNORE_STOPPED = "defect-ignore-stopped";
+  static final String NO_REHYDRATE = "defect-no-rehydrate";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(NO_RETRY, IGNORE_STOPPED);
+  public static final Set<String> DEFECTS = Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private volatile ExecutorService workers;
@@ -64,7 +66,7 @@ public final class ExecApp extends ArtifactApp {
       return;
     }
     Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals(NO_RETRY),
-        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts());
+        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts(), !image.tag().equals(NO_REHYDRATE));
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
     AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
