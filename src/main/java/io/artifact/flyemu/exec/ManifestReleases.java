@@ -35,6 +35,6 @@ final class ManifestReleases implements Releases {
 
   @Override
   public boolean unpullable(ImageRecord record, String why) {
-    return catalog.rejectImage(name, record, "Fly cannot pull " + record.image() + " (" + why + ")");
+    return catalog.rejectImage(name, record, "Fly cannot pull " + record.image() + " (" + why.replaceAll("\\s+", " ") + ")");
   }
 }
