@@ -27,6 +27,7 @@ public final class IngressJourney {
   private final SliceProvisioner provisioner;
   private final Map<String, Caller> callers = new HashMap<>();
   private List<Exchange> hops = List.of();
+  private Caller lastCaller;
   private String computer;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
@@ -63,7 +64,13 @@ public final class IngressJourney {
   /** Opens the slice's base domain and follows the router's redirects within it. */
   public void openBaseDomain(Caller caller) {
     String domain = world.slice().domain();
+    lastCaller = caller;
     hops = world.router().follow(domain, domain, caller);
+  }
+
+  /** Who opened the base domain last (the caller {@link #lastAnswer()} and {@link #landing()} are about). */
+  public Optional<Caller> lastCaller() {
+    return Optional.ofNullable(lastCaller);
   }
 
   public Exchange lastAnswer() {

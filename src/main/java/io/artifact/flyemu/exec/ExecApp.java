@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * The {@code fly-exec} image (stack-contract.md §3): {@code POST /changed/<computer>} runs a
  * reconcile pass through the per-computer queue and answers {@code {"changeCount": n}}. It is
  * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
- * here, exec reconciles that computer and replays the request back to the router. Tags
- * {@code defect-no-retry}, {@code defect-ignore-stopped} and {@code defect-no-rehydrate} select
- * defective variants.
+  * here, exec reconciles that computer and replays the request back to the router. New Machines
+  * start on the newest valid release ({@link Releases}). Tags {@code defect-no-retry},
+  * {@code defect-ignore-stopped}, {@code defect-no-rehydrate} and those of {@link Releases#DEFECTS}
+  * select defective variants.
  */
 public final class ExecApp extends ArtifactApp {
 
@@ -35,7 +36,7 @@ public final class ExecApp extends ArtifactApp {
   static final String IGNORE_STOPPED = "defect-ignore-stopped";
   static final String NO_REHYDRATE = "defect-no-rehydrate";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE);
+  public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE), Releases.DEFECTS);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private volatile ExecutorService workers;
@@ -72,7 +73,8 @@ public final class ExecApp extends ArtifactApp {
     AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
         new Poller(rt.scheduler(), workers), settings.pingInterval(), settings.pingTimeout());
     InstanceFiles files = new InstanceFiles(rt.nfs(settings.dcNfs()));
-    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater);
+    Releases releases = Releases.of(image.tag(), rt, rt.nfs(settings.dcNfs()));
+    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater, releases);
   }
 
   @Override
@@ -115,6 +117,12 @@ public final class ExecApp extends ArtifactApp {
     int dashes = label.indexOf("--");
     if (dashes >= 0) changed(label.substring(dashes + 2));
     return FlyReplay.toApp(settings.routerApp().get(), "bridged").toResponse();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static io.artifact.flyemu.nfs.Instance.Hardware.RUNNING;
 import static io.artifact.flyemu.nfs.Instance.Hardware.STARTING;
 import static io.artifact.flyemu.nfs.Instance.Hardware.STOPPING;
 
+import io.artifact.flyemu.nfs.ImageRecord;
 import io.artifact.flyemu.nfs.Instance;
 import io.artifact.flyemu.nfs.InstanceFiles;
 import java.util.Locale;
@@ -41,10 +42,19 @@ public final class Reconciler {
   private final Behaviour behaviour;
   private final Consumer<String> log;
   private final Consumer<String> retryLater;
+  private final Releases releases;
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
+  /** Machines start from the record each instance was queued with. */
   public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
       Consumer<String> log, Consumer<String> retryLater) {
+    this(files, pool, loader, behaviour, log, retryLater, Releases.asQueued());
+  }
+
+  /** Machines start from the release {@code releases} picks (AGENT-030), written into the instance file. */
+  public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
+      Consumer<String> log, Consumer<String> retryLater, Releases releases) {
+    this.releases = releases;
     this.files = files;
     this.pool = pool;
     this.loader = loader;
@@ -111,12 +121,15 @@ public final class Reconciler {
     return true;
   }
 
-  private boolean start(String c, String a, Instance inst) {
+  private boolean start(String c, String a, Instance queued) {
+    Instance inst = queued.with(releases.forNewMachine(queued.record()));
     files.write(c, a, inst.with(STARTING, null));
     String id;
     try {
       id = pool.create(c, inst.record());
     } catch (FlyApiException e) {
+      // a release whose image Fly cannot pull is rejected; the one before it is tried instead
+      if (unpullable(e, inst.record()) && releases.unpullable(inst.record(), e.getMessage())) return start(c, a, queued);
       return bootFailed(c, a, inst.with(STARTING, null), "create failed: " + e.getMessage());
     }
     Instance starting = inst.with(STARTING, id);
@@ -179,6 +192,12 @@ public final class Reconciler {
     log.accept(c + "/" + a + ": stopped" + (inst.machineId() == null ? "" : "; machine " + inst.machineId() + " destroyed")
         + "; instance file removed");
     return true;
+  }
+
+  /** A create refused with 422 (validation, fly-facts.md §1.2) that names the image: Fly could not resolve it. */
+  private static boolean unpullable(FlyApiException e, ImageRecord record) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains(" 422 ") && m.contains(record.image());
   }
 
   private void destroyQuietly(String machineId) {

@@ -53,4 +53,18 @@ class LocalNfsTest {
     assertThat(root.resolve("c1/agents/a1/agent.toml")).exists();
     assertThat(root.resolve("images/host-coder.json")).exists();
   }
+
+  @Test
+  void aReleaseManifestIsWhereTheStackReadsItAndRawTextTravelsUnchanged() {
+    nfs().publishImageRecord("host-coder", record());
+    assertThat(new io.artifact.flyemu.nfs.ImageRecords(NfsRoot.at(root)).current("host-coder")).isEqualTo(ImageRecord.hostCoder());
+    String release = nfs().imageRecordText("host-coder").orElseThrow();
+    nfs().publishImageRecordText("host-coder", "{\"image\": ");
+    assertThat(root.resolve("images/host-coder.json")).hasContent("{\"image\": ");
+    nfs().publishImageRecordText("host-coder", release);
+    assertThat(nfs().imageRecordText("host-coder")).contains(release);
+    nfs().removeImageRecord("host-coder");
+    assertThat(nfs().imageRecordText("host-coder")).isEmpty();
+    assertThat(nfs().computers()).isEmpty();
+  }
 }
