@@ -35,6 +35,8 @@ class ReconcilerReleasesTest {
     final FakeWorkerPool inner = new FakeWorkerPool();
 
     @Override public Set<String> machineIds() { return inner.machineIds(); }
+    @Override public java.util.Map<String, String> machineStates() { return inner.machineStates(); }
+    @Override public void start(String id) { inner.start(id); }
     @Override public void destroy(String id) { inner.destroy(id); }
     @Override public Optional<String> state(String id) { return inner.state(id); }
 
