@@ -41,6 +41,23 @@ public final class Contract {
   public static final Observable WORKER_IDLE_STATE = new Observable("worker.idle-state", "suspended",
       "E2E.md WORKER-020 \"auto-suspend after idle period\"; stack-contract.md §8 G13; fly-facts.md §4, §8.1");
 
+  /*
+   * FAULT-050 (E2E.md: "router and exec detect mount failure and back off"; "verify alerts"; stack-contract.md §8 G20).
+   * The docs name no status, header or alert format: these are the suite's documented choices, overridable per target.
+   */
+  /** What router and exec answer while NFS is away: 503 Service Unavailable (RFC 9110 §15.6.4), not a 500 or a hang. */
+  public static final Observable NFS_OUTAGE_STATUS = new Observable("nfs-outage.status", "503",
+      "suite's documented choice, E2E.md FAULT-050 \"back off\"; stack-contract.md §8 G20; RFC 9110 §15.6.4");
+  /** The header that says when to come back (RFC 9110 §10.2.3: delay-seconds or an HTTP-date). */
+  public static final Observable NFS_OUTAGE_BACKOFF_HEADER = new Observable("nfs-outage.backoff-header", "Retry-After",
+      "suite's documented choice, E2E.md FAULT-050 \"back off\"; RFC 9110 §10.2.3");
+  /** An alert is a log line: this marker, a space, then a JSON object whose {@code alert} field names it. */
+  public static final Observable ALERT_MARKER = new Observable("alert.marker", "ALERT",
+      "suite's documented choice, E2E.md FAULT-050 \"verify alerts\"");
+  /** The alert an NFS outage past the grace period raises, in the {@code alert} field of the ALERT line. */
+  public static final Observable NFS_OUTAGE_ALERT = new Observable("nfs-outage.alert", "nfs_unavailable",
+      "suite's documented choice, E2E.md FAULT-050 \"leave NFS down longer than grace period; verify alerts\"");
+
   /** OCI image digests, as registries and the Machines API report them ({@code image_ref.digest}). */
   public static final Observable IMAGE_DIGEST = new Observable("fly.image-digest", "sha256:[0-9a-f]{64}", "OCI image spec; fly-facts.md §3 image_ref");
 

@@ -41,13 +41,24 @@ public final class PrivateNetworkExec implements ExecPort {
 
   @Override
   public int notifyChanged(String computer) {
+    Answer r = notifyAnyway(computer);
+    if (r.status() != 200) throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.status() + " " + r.body());
+    try {
+      return JSON.readTree(r.body()).path("changeCount").asInt();
+    } catch (IOException e) {
+      throw new IllegalStateException("exec answered 200 without JSON for " + computer + ": " + r.body(), e);
+    }
+  }
+
+  @Override
+  public Answer notifyAnyway(String computer) {
     String url = base + "/changed/" + computer;
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-      transcript.accept("POST " + url + " → " + r.statusCode() + " " + r.body());
-      if (r.statusCode() != 200) throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.statusCode() + " " + r.body());
-      return JSON.readTree(r.body()).path("changeCount").asInt();
+      transcript.accept("POST " + url + " → " + r.statusCode() + r.headers().firstValue("retry-after").map(v -> " (Retry-After: " + v + ")").orElse("")
+          + " " + r.body());
+      return Answer.of(r);
     } catch (IOException e) {
       throw new IllegalStateException("exec unreachable at " + url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -30,14 +30,43 @@ public final class FlyFaults {
     FlyPort fly = world.fly();
     for (MachineInfo m : fly.listMachines(app)) {
       if (!m.started()) continue;
-      world.cleanup().register("start " + app + " Machine " + m.id() + " again (it was started)", () -> {
-        fly.startMachine(app, m.id());
-        fly.awaitState(app, m.id(), "started", world.bootBound());
-      });
+      world.cleanup().register("start " + app + " Machine " + m.id() + " again (it was started)", () -> startAgain(app, m.id()));
       world.manifest().mutation("stopped " + app + " Machine " + m.id() + " (was started)");
       fly.stopMachine(app, m.id());
       fly.awaitState(app, m.id(), "stopped", world.bootBound());
     }
+  }
+
+  /** Suspends every started Machine of the app (fly-facts.md §8.3: a snapshot, resumed by a start); each is started again at teardown. */
+  public void suspendMachines(String app) {
+    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    FlyPort fly = world.fly();
+    for (MachineInfo m : fly.listMachines(app)) {
+      if (!m.started()) continue;
+      world.cleanup().register("resume " + app + " Machine " + m.id() + " (it was started)", () -> startAgain(app, m.id()));
+      world.manifest().mutation("suspended " + app + " Machine " + m.id() + " (was started)");
+      fly.suspendMachine(app, m.id());
+      fly.awaitState(app, m.id(), "suspended", world.bootBound());
+    }
+  }
+
+  /**
+   * Restores now what {@link #stopMachines} or {@link #suspendMachines} took down: every stopped or
+   * suspended Machine of the app is started and awaited. The undo already registered finds it started.
+   */
+  public void startMachines(String app) {
+    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    for (MachineInfo m : world.fly().listMachines(app)) {
+      if (m.state().equals("stopped") || m.state().equals("suspended")) startAgain(app, m.id());
+    }
+  }
+
+  /** Starts a Machine unless it already runs (an undo may find it restored by the scenario itself). */
+  private void startAgain(String app, String machineId) {
+    FlyPort fly = world.fly();
+    if (fly.machine(app, machineId).started()) return;
+    fly.startMachine(app, machineId);
+    fly.awaitState(app, machineId, "started", world.bootBound());
   }
 
   /** Sets one env var in each Machine's own config (nothing else in it changes); the old config returns at teardown. */

@@ -49,12 +49,18 @@ public final class TunnelledExec implements ExecPort {
   }
 
   @Override
-  public int notifyChanged(String computer) {
+  public Answer notifyAnyway(String computer) {
     String url = tunnel.baseUrl() + "/changed/" + NfsLayout.requireId("computer", computer);
     HttpResponse<String> r = post(url);
     transcript.accept("POST " + url + " → " + r.statusCode() + " " + r.body());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.statusCode() + " " + r.body());
+    return Answer.of(r);
+  }
+
+  @Override
+  public int notifyChanged(String computer) {
+    Answer r = notifyAnyway(computer);
+    if (r.status() != 200) {
+      throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.status() + " " + r.body());
     }
     try {
       JsonNode count = JSON.readTree(r.body()).path("changeCount");

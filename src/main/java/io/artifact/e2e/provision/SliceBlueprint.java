@@ -19,6 +19,9 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
   /** The image record the router queues agents from (stack-contract.md §1.4). */
   public static final String AGENT_IMAGE_RECORD = "host-coder";
 
+  /** Both apps' NFS outage grace period, in ms (E2E.md FAULT-050). */
+  public static final String NFS_ALERT_GRACE = "DC_NFS_ALERT_GRACE_MS";
+
   /** Profile keys that become app env: how long the router waits for an instance, how exec pings and retries. */
   private static final Map<String, String> TUNING = Map.of(
       "router.instance-wait", "DC_INSTANCE_WAIT_MS",
@@ -30,6 +33,11 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
     Map<String, String> tuning = new LinkedHashMap<>();
     TUNING.forEach((key, env) -> profile.optionalDuration(key).ifPresent(d -> tuning.put(env, String.valueOf(d.toMillis()))));
     profile.optional("exec.max-boot-attempts").ifPresent(n -> tuning.put("DC_EXEC_MAX_BOOT_ATTEMPTS", n));
+    // how long an NFS outage may last before router and exec alert (FAULT-050): the profile's grace period, given to
+    // the apps of slices the run creates; an existing slice's apps keep theirs, which timeouts.grace-period then describes
+    if (profile.strategy().equals("ephemeral")) {
+      profile.optionalDuration("timeouts.grace-period").ifPresent(d -> tuning.put(NFS_ALERT_GRACE, String.valueOf(d.toMillis())));
+    }
     return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"),
         profile.optional("image.agent").orElse("registry.fly.io/host-coder:latest"), Map.copyOf(tuning), credentials);
   }
@@ -89,6 +97,7 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
     env.put("DC_DOMAIN", slice.domain());
     env.put("DC_NFS", OrgSlice.flycast(slice.nfsApp()));
     env.put("PORT", "8080");
+    if (tuning.containsKey(NFS_ALERT_GRACE)) env.put(NFS_ALERT_GRACE, tuning.get(NFS_ALERT_GRACE));
     return env;
   }
 

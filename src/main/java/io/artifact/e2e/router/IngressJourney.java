@@ -29,6 +29,7 @@ public final class IngressJourney {
   private List<Exchange> hops = List.of();
   private Caller lastCaller;
   private String computer;
+  private final Map<String, TestUser> users = new HashMap<>();
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -49,10 +50,13 @@ public final class IngressJourney {
     world.fly().setSecrets(world.slice().routerApp(), Map.of(SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET)));
   }
 
-  /** A Clerk user unique to this scenario, signed in: their browser carries the session cookies. */
+  /** A Clerk user unique to this scenario (the same one each time the name comes back), signed in: their browser carries the session cookies. */
   public Caller signedInBrowser(String name) {
-    TestUser user = world.clerk().user(name + "-" + world.slice().runId());
-    world.cleanup().register("delete Clerk user " + user.name(), () -> world.clerk().deleteUser(user));
+    TestUser user = users.computeIfAbsent(name, n -> {
+      TestUser u = world.clerk().user(n + "-" + world.slice().runId());
+      world.cleanup().register("delete Clerk user " + u.name(), () -> world.clerk().deleteUser(u));
+      return u;
+    });
     SessionToken token = world.clerk().sessionToken(user);
     world.redactor().secret(token.jwt());
     computer = user.id().toLowerCase(Locale.ROOT);

@@ -6,7 +6,9 @@ import io.artifact.e2e.evidence.Evidence;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,8 +38,10 @@ public final class RouterProbe {
     caller.headers().forEach(spec::header);
     Response r = spec.get(path);
     String scheme = edgeUrl.isPresent() ? "http" : "https";
+    Map<String, String> headers = new LinkedHashMap<>();
+    r.headers().forEach(h -> headers.putIfAbsent(h.getName(), h.getValue()));
     Exchange e = new Exchange("GET", scheme + "://" + host + path, r.statusCode(), Optional.ofNullable(r.header("Location")),
-        String.valueOf(r.contentType()), r.asString());
+        String.valueOf(r.contentType()), r.asString(), headers);
     record(caller, e);
     return e;
   }
@@ -61,6 +65,7 @@ public final class RouterProbe {
     caller.headers().forEach((k, v) -> t.append("> ").append(k).append(": ").append(v).append('\n'));
     t.append("< ").append(e.status()).append('\n');
     e.location().ifPresent(l -> t.append("< Location: ").append(l).append('\n'));
+    e.header("Retry-After").ifPresent(v -> t.append("< Retry-After: ").append(v).append('\n'));
     t.append("< Content-Type: ").append(e.contentType()).append("\n\n");
     t.append(e.body().length() > BODY_EXCERPT ? e.body().substring(0, BODY_EXCERPT) + "…" : e.body());
     evidence.text(String.format("router-exchange-%02d.txt", seq.incrementAndGet()), t.toString());

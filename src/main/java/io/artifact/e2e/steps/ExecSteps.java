@@ -35,6 +35,11 @@ public final class ExecSteps {
     machineId = world.eventually("the instance runs").until(() -> exec.instance().filter(i -> i.hardware().equals("running")), i -> i.isPresent()).get().machineId();
   }
 
+  @Given("the agent's instance is queued")
+  public void theAgentsInstanceIsQueued() {
+    exec.queue();
+  }
+
   @When("the agent's instance is queued and exec is notified")
   public void theAgentsInstanceIsQueuedAndExecIsNotified() {
     exec.queue();

@@ -1,6 +1,7 @@
 package io.artifact.e2e.steps;
 
 import io.artifact.e2e.fault.FlyFaults;
+import io.artifact.e2e.fault.NfsOutageJourney;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.cucumber.java.en.Given;
 
@@ -9,10 +10,12 @@ public final class MachineSteps {
 
   private final ScenarioWorld world;
   private final FlyFaults faults;
+  private final NfsOutageJourney outage;
 
-  public MachineSteps(ScenarioWorld world, FlyFaults faults) {
+  public MachineSteps(ScenarioWorld world, FlyFaults faults, NfsOutageJourney outage) {
     this.world = world;
     this.faults = faults;
+    this.outage = outage;
   }
 
   @Given("nothing has been changed since provisioning")
@@ -20,9 +23,10 @@ public final class MachineSteps {
     world.manifest().put("mutation", "none");
   }
 
-  @Given("the NFS Machine has been stopped")
-  public void theNfsMachineHasBeenStopped() {
-    faults.stopMachines(world.slice().nfsApp());
+  /** {@code stopped} or {@code suspended}: the instance files are noted first where they can be read. */
+  @Given("the NFS Machine has been {word}")
+  public void theNfsMachineHasBeenTakenDown(String how) {
+    outage.takeDown(how);
   }
 
   @Given("the router has been redeployed pointing at the worker pool {string}")

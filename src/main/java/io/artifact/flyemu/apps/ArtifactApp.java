@@ -23,6 +23,8 @@ public class ArtifactApp implements MachineProgram {
 
   protected final ImageRef image;
   protected volatile AppRuntime runtime;
+  /** The NFS mount over time (outage, alert, recovery); null when {@code DC_NFS} is not set. */
+  protected volatile NfsWatch nfsWatch;
 
   public ArtifactApp(ImageRef image) {
     this.image = image;
@@ -39,6 +41,12 @@ public class ArtifactApp implements MachineProgram {
     this.runtime = rt;
     rt.log("listening on [::]:" + rt.env("PORT").orElse("8080") + " (" + image.name() + ":" + image.tag() + ")");
     rt.log(mountStatus());
+    rt.env("DC_NFS").ifPresent(share -> nfsWatch = NfsWatch.start(rt, share, rt.env("FLY_APP_NAME").orElse(image.name()), alarm(rt)));
+  }
+
+  /** Where this image's alerts go: its log ({@link Alarm#log}); a defective variant may send them nowhere. */
+  protected Alarm alarm(AppRuntime rt) {
+    return Alarm.log(rt);
   }
 
   /** "mount ok" or the reason the share cannot be mounted (the stack's boot mount, re-checked). */
@@ -55,6 +63,12 @@ public class ArtifactApp implements MachineProgram {
   public List<Check> checks() {
     String status = mountStatus();
     return List.of(status.equals("mount ok") ? Check.passing("nfs", status) : Check.critical("nfs", status));
+  }
+
+  @Override
+  public void shutdown() {
+    NfsWatch w = nfsWatch;
+    if (w != null) w.close();
   }
 
   @Override

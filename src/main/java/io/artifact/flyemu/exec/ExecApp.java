@@ -1,5 +1,6 @@
 package io.artifact.flyemu.exec;
 
+import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.edge.FlyReplay;
@@ -8,6 +9,7 @@ import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.InstanceFiles;
+import io.artifact.flyemu.nfs.NfsUnavailableException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Set;
@@ -25,9 +27,11 @@ import java.util.regex.Pattern;
  * reconcile pass through the per-computer queue and answers {@code {"changeCount": n}}. It is
  * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
   * here, exec reconciles that computer and replays the request back to the router. New Machines
-  * start on the newest valid release ({@link Releases}). Tags {@code defect-no-retry},
-  * {@code defect-ignore-stopped}, {@code defect-no-rehydrate} and those of {@link Releases#DEFECTS}
-  * select defective variants.
+  * start on the newest valid release ({@link Releases}). A change it cannot read because NFS is
+  * away is answered 503 + Retry-After and retried with backoff ({@link NfsRetries}). Tags
+  * {@code defect-no-retry}, {@code defect-ignore-stopped}, {@code defect-no-rehydrate},
+  * {@code defect-no-alert} (an NFS outage past the grace period raises no alert) and those of
+  * {@link Releases#DEFECTS} select defective variants.
  */
 public final class ExecApp extends ArtifactApp {
 
@@ -35,14 +39,16 @@ public final class ExecApp extends ArtifactApp {
   static final String NO_RETRY = "defect-no-retry";
   static final String IGNORE_STOPPED = "defect-ignore-stopped";
   static final String NO_REHYDRATE = "defect-no-rehydrate";
+  static final String NO_ALERT = "defect-no-alert";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE), Releases.DEFECTS);
+  public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE, NO_ALERT), Releases.DEFECTS);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private volatile ExecutorService workers;
   private volatile ReconcileQueue<Integer> queue;
   private volatile Reconciler reconciler;
   private volatile ExecSettings settings;
+  private volatile NfsRetries nfsRetries;
   private volatile String misconfigured;
 
   public ExecApp(ImageRef image) {
@@ -75,6 +81,14 @@ public final class ExecApp extends ArtifactApp {
     InstanceFiles files = new InstanceFiles(rt.nfs(settings.dcNfs()));
     Releases releases = Releases.of(image.tag(), rt, rt.nfs(settings.dcNfs()));
     reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater, releases);
+    nfsRetries = new NfsRetries(rt.scheduler(), settings.retryBackoff(), settings.nfsRetries(),
+        c -> queue.enqueue(c, () -> reconciler.reconcile(c)), rt::log);
+    if (nfsWatch != null) nfsWatch.onRecovery(nfsRetries::resumeAll);
+  }
+
+  @Override
+  protected Alarm alarm(AppRuntime rt) {
+    return image.tag().equals(NO_ALERT) ? Alarm.silent() : super.alarm(rt);
   }
 
   @Override
@@ -94,6 +108,7 @@ public final class ExecApp extends ArtifactApp {
           .get(settings.kickTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return HttpResponse.json(200, "{\"changeCount\":" + count + "}");
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof NfsUnavailableException) nfsRetries.defer(computer);
       return ExecErrors.toResponse(e.getCause(), runtime);
     } catch (TimeoutException e) {
       return ExecErrors.toResponse(e, runtime);
@@ -103,7 +118,8 @@ public final class ExecApp extends ArtifactApp {
   private void retryLater(String computer) {
     runtime.scheduler().schedule(settings.retryBackoff(), () -> queue.enqueue(computer, () -> reconciler.reconcile(computer))
         .whenComplete((n, e) -> {
-          if (e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
+          if (e instanceof NfsUnavailableException) nfsRetries.defer(computer);
+          else if (e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
         }));
   }
 
@@ -127,6 +143,7 @@ public final class ExecApp extends ArtifactApp {
 
   @Override
   public void shutdown() {
+    super.shutdown();
     ExecutorService w = workers;
     if (w != null) w.shutdownNow();
   }

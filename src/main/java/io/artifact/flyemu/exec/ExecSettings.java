@@ -11,9 +11,11 @@ import java.util.Optional;
  * is {@code DC_FLY_API_URL}, else {@code FLY_API_HOSTNAME}, else the runtime's own (the embedded
  * platform's, or {@code FLY_API_BASE_URL} for a process run outside), else Fly's;
  * the timing knobs are profile-settable so local runs take milliseconds and Fly runs minutes.
+ * {@code DC_EXEC_NFS_RETRIES} bounds the retries of a change deferred by an NFS outage.
  */
 record ExecSettings(String dcNfs, String poolApp, String token, String apiUrl, Map<String, String> workerEnv,
-    Duration pingInterval, Duration pingTimeout, Duration retryBackoff, int maxBootAttempts, Optional<String> routerApp) {
+    Duration pingInterval, Duration pingTimeout, Duration retryBackoff, int maxBootAttempts, Optional<String> routerApp,
+    int nfsRetries) {
 
   static ExecSettings from(AppRuntime rt) {
     Map<String, String> workerEnv = new LinkedHashMap<>();
@@ -23,7 +25,8 @@ record ExecSettings(String dcNfs, String poolApp, String token, String apiUrl, M
     return new ExecSettings(rt.requireEnv("DC_NFS"), rt.requireEnv("DC_WORKER_POOL_APP"), rt.requireEnv("DC_FLY_API_TOKEN"),
         apiUrl(rt), workerEnv, millis(rt, "DC_EXEC_PING_INTERVAL_MS", 400), pingTimeout,
         millis(rt, "DC_EXEC_RETRY_BACKOFF_MS", 250), rt.env("DC_EXEC_MAX_BOOT_ATTEMPTS").map(Integer::parseInt).orElse(3),
-        rt.env("DC_ROUTER").map(r -> r.replaceFirst("\\.(flycast|internal)$", "")));
+        rt.env("DC_ROUTER").map(r -> r.replaceFirst("\\.(flycast|internal)$", "")),
+        rt.env("DC_EXEC_NFS_RETRIES").map(Integer::parseInt).orElse(6));
   }
 
   /** How long a change notification may take: a full boot plus the load. */

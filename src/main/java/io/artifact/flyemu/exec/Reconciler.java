@@ -9,6 +9,7 @@ import static io.artifact.flyemu.nfs.Instance.Hardware.STOPPING;
 import io.artifact.flyemu.nfs.ImageRecord;
 import io.artifact.flyemu.nfs.Instance;
 import io.artifact.flyemu.nfs.InstanceFiles;
+import io.artifact.flyemu.nfs.NfsUnavailableException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,13 @@ public final class Reconciler {
       return bootFailed(c, a, inst.with(STARTING, null), "create failed: " + e.getMessage());
     }
     Instance starting = inst.with(STARTING, id);
-    files.write(c, a, starting);
+    try {
+      files.write(c, a, starting);
+    } catch (NfsUnavailableException e) {
+      // the share went away between create and write: no Machine the file cannot name (FAULT-050)
+      destroyQuietly(id);
+      throw e;
+    }
     log.accept(c + "/" + a + ": created machine " + id + " from " + inst.record().image());
     boot(c, a, starting);
     return true;

@@ -1,5 +1,6 @@
 package io.artifact.flyemu.router;
 
+import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.fly.ImageRef;
@@ -8,21 +9,28 @@ import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
- * Tags {@code defect-skip-auth} and {@code defect-wrong-instance} select defective variants.
+ * Tags {@code defect-skip-auth}, {@code defect-wrong-instance}, {@code defect-no-backoff} (an NFS
+ * outage is the real router's 500, G20 IMPL) and {@code defect-no-alert} (an outage past the grace
+ * period raises no alert) select defective variants.
  */
 public final class RouterApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-router";
   static final String SKIP_AUTH = "defect-skip-auth";
   static final String WRONG_INSTANCE = "defect-wrong-instance";
+  static final String NO_BACKOFF = "defect-no-backoff";
+  static final String NO_ALERT = "defect-no-alert";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE);
+  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT);
 
   private volatile Router router;
   private volatile String misconfigured;
+  /** The answer as the image gives it: as is, or (defect-no-backoff) with the back-off turned into a 500. */
+  private volatile UnaryOperator<HttpResponse> answers = UnaryOperator.identity();
 
   public RouterApp(ImageRef image) {
     super(image);
@@ -31,6 +39,7 @@ public final class RouterApp extends ArtifactApp {
   @Override
   public void start(AppRuntime rt) {
     super.start(rt);
+    if (image.tag().equals(NO_BACKOFF)) answers = RouterErrors::withoutBackoff;
     RouterSettings settings;
     try {
       settings = RouterSettings.from(rt);
@@ -47,9 +56,14 @@ public final class RouterApp extends ArtifactApp {
   }
 
   @Override
+  protected Alarm alarm(AppRuntime rt) {
+    return image.tag().equals(NO_ALERT) ? Alarm.silent() : super.alarm(rt);
+  }
+
+  @Override
   public HttpResponse serve(HttpRequest request) throws Exception {
     if (request.path().equals("/_healthz") || request.path().equals("/_readyz")) return super.serve(request);
-    HttpResponse response = misconfigured != null ? HttpResponse.text(500, misconfigured) : router.handle(request);
+    HttpResponse response = misconfigured != null ? HttpResponse.text(500, misconfigured) : answers.apply(router.handle(request));
     runtime.log(request.method() + " " + request.host() + request.path() + " " + response.status());
     return response;
   }

@@ -10,12 +10,18 @@ class SliceBlueprintTest {
 
   final SliceBlueprint bp = new SliceBlueprint(new OrgSlice("org1-e2e-abc123", "abc123", "abc123.artifact.test", "syd", "personal"),
       "nfs:1", "router:1", "exec:1", "registry.fly.io/host-coder:7",
-      Map.of("DC_INSTANCE_WAIT_MS", "8000", "DC_EXEC_PING_INTERVAL_MS", "10"), new SliceCredentials(Map.of(), Map.of(), Map.of()));
+      Map.of("DC_INSTANCE_WAIT_MS", "8000", "DC_EXEC_PING_INTERVAL_MS", "10", "DC_NFS_ALERT_GRACE_MS", "2000"), new SliceCredentials(Map.of(), Map.of(), Map.of()));
 
   @Test
   void tuningGoesToTheAppThatReadsIt() {
     assertThat(bp.routerEnv()).containsEntry("DC_INSTANCE_WAIT_MS", "8000").doesNotContainKey("DC_EXEC_PING_INTERVAL_MS");
     assertThat(bp.execEnv()).containsEntry("DC_EXEC_PING_INTERVAL_MS", "10").doesNotContainKey("DC_INSTANCE_WAIT_MS");
+  }
+
+  @Test
+  void theNfsGracePeriodGoesToBothApps() {
+    assertThat(bp.routerEnv()).containsEntry("DC_NFS_ALERT_GRACE_MS", "2000");
+    assertThat(bp.execEnv()).containsEntry("DC_NFS_ALERT_GRACE_MS", "2000");
   }
 
   @Test
