@@ -35,6 +35,8 @@ public final class ExecJourney {
     computer = computerName + "-" + world.slice().runId();
     agent = agentName;
     world.nfs().createComputer(computer);
+    // registered first so it unwinds last: the history below is attached as the scenario left it
+    ComputerTeardown.stopLater(world, computer);
     world.nfs().createAgent(computer, agent);
     workerMachines("before");
     history = new InstanceHistory(world.nfs(), computer, agent, WATCH_INTERVAL);

@@ -1,0 +1,76 @@
+package io.artifact.e2e.exec;
+
+import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.fly.FlyApiException;
+import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.fly.MachineInfo;
+import io.artifact.e2e.nfs.NfsPort;
+import io.artifact.e2e.target.Capability;
+import io.artifact.e2e.world.ScenarioWorld;
+import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Phase 5 for a computer the scenario created (its id carries the run or a per-scenario user): the
+ * worker Machines exec started for it must not outlive the scenario on a shared worker pool. The
+ * undo asks exec the way the stack does — every agent marked stopped, exec notified — and waits
+ * for its Machines and instance files to go; if exec does not finish within the bound, it destroys
+ * only the Machines labelled with that computer.
+ */
+public final class ComputerTeardown {
+
+  private static final String STOPPED = "stopped";
+
+  private ComputerTeardown() {}
+
+  /** Registers the stop; call it as soon as the scenario has made the computer (or a user whose computer the router makes). */
+  public static void stopLater(ScenarioWorld world, String computer) {
+    world.cleanup().register("stop the agents of computer " + computer + " and see its worker Machines gone", () -> stop(world, computer));
+  }
+
+  static void stop(ScenarioWorld world, String computer) {
+    if (!world.target().offers(Capability.FLY_API)) return; // nothing of it can be seen or destroyed
+    boolean throughExec = world.target().offers(Capability.NFS_FILES) && world.target().offers(Capability.EXEC_NOTIFY);
+    if (throughExec && askExec(world, computer)) return;
+    String pool = world.slice().workerPoolApp();
+    FlyPort fly = world.fly();
+    List<MachineInfo> left = workers(world, computer);
+    world.manifest().mutation("teardown destroyed " + left.size() + " worker Machine(s) of " + computer
+        + (throughExec ? " exec had not stopped" : " (no exec or share to ask)"));
+    for (MachineInfo m : left) {
+      try {
+        fly.destroyMachine(pool, m.id(), true);
+        fly.awaitState(pool, m.id(), "destroyed", world.bootBound());
+      } catch (FlyApiException e) {
+        if (e.status() != 404) throw e; // already gone (reaped): that is what was wanted
+      }
+    }
+    // exec drops an instance file whose Machine vanished on its next pass (stack-contract.md §3.2)
+    if (throughExec && !left.isEmpty()) world.exec().notifyChanged(computer);
+  }
+
+  /** Marks every agent of the computer stopped and notifies exec; true once its files and Machines are gone in time. */
+  private static boolean askExec(ScenarioWorld world, String computer) {
+    NfsPort nfs = world.nfs();
+    List<String> agents = nfs.instances(computer);
+    if (agents.isEmpty() && workers(world, computer).isEmpty()) return true;
+    for (String agent : agents) {
+      nfs.readInstance(computer, agent).filter(i -> !STOPPED.equals(i.software()))
+          .ifPresent(i -> nfs.writeInstance(computer, agent, i.withSoftware(STOPPED)));
+    }
+    world.exec().notifyChanged(computer);
+    try {
+      world.eventually("exec removes the instance files and worker Machines of " + computer)
+          .until(() -> nfs.instances(computer).isEmpty() && workers(world, computer).isEmpty());
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
+    }
+  }
+
+  private static List<MachineInfo> workers(ScenarioWorld world, String computer) {
+    String label = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
+    return world.fly().listMachines(world.slice().workerPoolApp()).stream()
+        .filter(m -> computer.equals(m.metadata().get(label)) && !m.state().equals("destroyed")).toList();
+  }
+}
