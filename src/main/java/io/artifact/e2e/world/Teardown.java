@@ -1,6 +1,9 @@
 package io.artifact.e2e.world;
 
+import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.fly.MachineInfo;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +21,30 @@ public final class Teardown {
         throw new CleanupLedger.LeftAlone("app " + app + " does not carry this run's label (-e2e-" + slice.runId() + "); left alone");
       }
       fly.get().destroyApp(app);
+    });
+  }
+
+  /**
+   * Registers the destruction of a Machine this run has just created in an app it may not own (a
+   * shared worker pool). At teardown it is destroyed only if it still exists and carries
+   * {@code e2e_run=<runid>} in its metadata; one the scenario already destroyed is fine.
+   */
+  public static void destroyMachineLater(CleanupLedger ledger, OrgSlice slice, Supplier<FlyPort> fly, String app, String machineId,
+      Duration bound) {
+    ledger.register("destroy Machine " + machineId + " of " + app + " if it is still there", () -> {
+      MachineInfo m;
+      try {
+        m = fly.get().machine(app, machineId);
+      } catch (FlyApiException e) {
+        if (e.status() == 404) return;
+        throw e;
+      }
+      if (m == null || m.state().equals("destroyed") || m.state().equals("destroying")) return;
+      if (!slice.runId().equals(m.metadata().get(OrgSlice.RUN_LABEL))) {
+        throw new CleanupLedger.LeftAlone("Machine " + machineId + " of " + app + " does not carry " + OrgSlice.RUN_LABEL + "=" + slice.runId() + "; left alone");
+      }
+      fly.get().destroyMachine(app, machineId, true);
+      fly.get().awaitState(app, machineId, "destroyed", bound);
     });
   }
 }
