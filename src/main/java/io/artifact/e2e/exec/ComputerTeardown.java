@@ -15,7 +15,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * worker Machines exec started for it must not outlive the scenario on a shared worker pool. The
  * undo asks exec the way the stack does — every agent marked stopped, exec notified — and waits
  * for its Machines and instance files to go; if exec does not finish within the bound, it destroys
- * only the Machines labelled with that computer.
+ * only the Machines labelled with that computer. Then the computer's folder is removed from the share.
  */
 public final class ComputerTeardown {
 
@@ -23,20 +23,31 @@ public final class ComputerTeardown {
 
   private ComputerTeardown() {}
 
-  /** Registers the stop; call it as soon as the scenario has made the computer (or a user whose computer the router makes). */
+  /**
+   * Registers the stop; call it as soon as the scenario has made the computer (or a user whose
+   * computer the router makes). Only for computers the run made: the folder is removed too.
+   */
   public static void stopLater(ScenarioWorld world, String computer) {
     world.cleanup().register("stop the agents of computer " + computer + " and see its worker Machines gone", () -> stop(world, computer));
   }
 
   static void stop(ScenarioWorld world, String computer) {
-    if (!world.target().offers(Capability.FLY_API)) return; // nothing of it can be seen or destroyed
-    boolean throughExec = world.target().offers(Capability.NFS_FILES) && world.target().offers(Capability.EXEC_NOTIFY);
-    if (throughExec && askExec(world, computer)) return;
+    boolean fly = world.target().offers(Capability.FLY_API);
+    boolean share = world.target().offers(Capability.NFS_FILES);
+    boolean throughExec = fly && share && world.target().offers(Capability.EXEC_NOTIFY);
+    if (fly && !(throughExec && askExec(world, computer))) destroyWorkers(world, computer, throughExec);
+    // the computer is the run's own: its folder goes too, or a shared volume fills up with them run by run
+    if (share) world.nfs().removeComputer(computer);
+  }
+
+  /** Destroys only the worker Machines labelled with the computer. */
+  private static void destroyWorkers(ScenarioWorld world, String computer, boolean execWasAsked) {
     String pool = world.slice().workerPoolApp();
     FlyPort fly = world.fly();
     List<MachineInfo> left = workers(world, computer);
+    if (left.isEmpty()) return;
     world.manifest().mutation("teardown destroyed " + left.size() + " worker Machine(s) of " + computer
-        + (throughExec ? " exec had not stopped" : " (no exec or share to ask)"));
+        + (execWasAsked ? " exec had not stopped" : " (no exec or share to ask)"));
     for (MachineInfo m : left) {
       try {
         fly.destroyMachine(pool, m.id(), true);
@@ -45,8 +56,6 @@ public final class ComputerTeardown {
         if (e.status() != 404) throw e; // already gone (reaped): that is what was wanted
       }
     }
-    // exec drops an instance file whose Machine vanished on its next pass (stack-contract.md §3.2)
-    if (throughExec && !left.isEmpty()) world.exec().notifyChanged(computer);
   }
 
   /** Marks every agent of the computer stopped and notifies exec; true once its files and Machines are gone in time. */
