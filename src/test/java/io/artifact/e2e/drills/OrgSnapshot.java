@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * What ops would compare before and after a run on their staging org: every app of the org; per app
  * its Machines (id, name, state, region, image, whole config), secrets by digest, volumes and
- * certificates; and the instance files on the shared volume. One line per fact, so a difference
+ * certificates; and the computers and instance files on the shared volume. One line per fact, so a difference
  * names exactly what changed.
  */
 record OrgSnapshot(Map<String, String> facts) {
@@ -43,6 +43,7 @@ record OrgSnapshot(Map<String, String> facts) {
     }
     LocalNfs nfs = new LocalNfs(() -> share);
     for (String computer : nfs.computers()) {
+      f.put("share computer " + computer, "exists");
       for (String agent : nfs.instances(computer)) {
         f.put("share instance " + computer + "/" + agent, nfs.readInstance(computer, agent).map(i -> i.summary()).orElse("unreadable"));
       }

@@ -52,6 +52,11 @@ class StagingDrillIT {
       Path share = Path.of(line.path("nfs_root").asText());
       opsPreCreate(org, line.path("apps").path("worker_pool").asText(), share);
       OrgSnapshot before = OrgSnapshot.take(org, share);
+      // positive control: a snapshot that cannot see the org would find no differences either
+      line.path("apps").forEach(app -> assertThat(before.facts()).containsEntry("app " + app.asText(), "exists"));
+      assertThat(before.facts()).containsKey("share instance ops-dana/calm-heron")
+          .hasEntrySatisfying("app " + line.path("apps").path("router").asText() + " secret CLERK_SECRET_KEY", d -> assertThat(d).isNotBlank());
+      assertThat(before.facts().keySet()).filteredOn(k -> k.matches("app .* machine [0-9a-f]+")).hasSize(5);
       System.out.printf("staging drill: org %s ready after %.1f s (%d facts)%n", line.path("org_prefix").asText(),
           seconds(started), before.facts().size());
 
