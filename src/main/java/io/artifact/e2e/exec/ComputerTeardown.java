@@ -35,7 +35,7 @@ public final class ComputerTeardown {
     boolean fly = world.target().offers(Capability.FLY_API);
     boolean share = world.target().offers(Capability.NFS_FILES);
     boolean throughExec = fly && share && world.target().offers(Capability.EXEC_NOTIFY);
-    if (fly && !(throughExec && askExec(world, computer))) destroyWorkers(world, computer, throughExec);
+    if (fly && !(throughExec && askedExec(world, computer))) destroyWorkers(world, computer, throughExec);
     // the computer is the run's own: its folder goes too, or a shared volume fills up with them run by run
     if (share) world.nfs().removeComputer(computer);
   }
@@ -55,6 +55,16 @@ public final class ComputerTeardown {
       } catch (FlyApiException e) {
         if (e.status() != 404) throw e; // already gone (reaped): that is what was wanted
       }
+    }
+  }
+
+  /** Whether exec stopped everything; if asking it failed (exec or the share unreachable), the fallback must still run. */
+  private static boolean askedExec(ScenarioWorld world, String computer) {
+    try {
+      return askExec(world, computer);
+    } catch (RuntimeException e) {
+      world.manifest().mutation("teardown could not ask exec to stop " + computer + ": " + e.getMessage());
+      return false;
     }
   }
 

@@ -73,6 +73,12 @@ public final class ExecJourney {
     return world.nfs().readInstance(computer, agent);
   }
 
+  /** Has the instance file reached the running state the contract names (stack-contract.md §1.3)? */
+  public boolean running(Optional<InstanceFile> file) {
+    String running = world.contract().value(Contract.INSTANCE_RUNNING);
+    return file.map(f -> running.equals(f.hardware())).orElse(false);
+  }
+
   public InstanceHistory history() {
     return history;
   }
