@@ -38,13 +38,12 @@ class StagingDrillIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theWholeMatrixOnASharedOrgLeavesItExactlyAsItWas() throws Exception {
+  void theWholeMatrixOnASharedOrgLeavesItExactlyAsItWasPassOrFail() throws Exception {
     long started = System.nanoTime();
     clean(WORK);
     // the staging strategy names the slice after the org prefix alone, as a long-lived org's apps are
     ChildJvm stack = ChildJvm.start("stack-up", WORK.resolve("stack"), List.of("-De2e.strategy=staging"),
         List.of("stack", "up", "--env", "local"), Map.of());
-    ChildJvm run = null;
     try {
       JsonNode line = stack.firstJsonLine(STACK_UP_BOUND);
       OrgApi org = new OrgApi(line.path("endpoints").path("machines_api").asText(), line.path("tokens").path("fly_api_token").asText(),
@@ -60,25 +59,53 @@ class StagingDrillIT {
       System.out.printf("staging drill: org %s ready after %.1f s (%d facts)%n", line.path("org_prefix").asText(),
           seconds(started), before.facts().size());
 
-      run = ChildJvm.start("run", WORK.resolve("run"), overrides(line),
-          List.of("run", "--env", "staging-drill", "--features", Path.of("features").toAbsolutePath().toString()), tokens(line));
+      Run pass = run("run", overrides(line), List.of("--env", "staging-drill"), tokens(line));
+      List<String> differences = before.differences(OrgSnapshot.take(org, share));
+      report("staging drill", differences, pass);
+      skipped().forEach(s -> System.out.println("staging drill skipped: " + s));
+
+      // pass or fail: the rows that change the org, made to fail after their changes by expectations no stack meets
+      List<String> failing = new ArrayList<>(overrides(line));
+      failing.addAll(List.of("-De2e.contract.router.auth-failure-log=(?!)", "-De2e.contract.exec.instance-running=never-running",
+          "-De2e.timeouts.await=1s"));
+      Run fail = run("failing-run", failing, List.of("--env", "staging-drill", "--scenario", "ROUTER-001", "--scenario", "EXEC-010"),
+          tokens(line));
+      List<String> afterFailures = before.differences(OrgSnapshot.take(org, share));
+      report("staging drill (rows made to fail)", afterFailures, fail);
+      System.out.printf("staging drill: %.1f s in all%n", seconds(started));
+
+      assertThat(pass.exit()).as("the matrix run's exit code (see %s): %s", pass.log(), pass.summary()).isZero();
+      assertThat(differences).as("what the run left changed in the org").isEmpty();
+      assertThat(fail.summary()).as("the rows made to fail (see %s)", fail.log())
+          .anyMatch(l -> l.matches("\\d+ scenarios: \\d+ passed, 6 failed, .*"));
+      assertThat(afterFailures).as("what the failed rows left changed in the org").isEmpty();
+    } finally {
+      stack.stop();
+    }
+  }
+
+  /** A finished run of the matrix: its exit code, summary lines and log. */
+  private record Run(int exit, List<String> summary, Path log) {}
+
+  /** {@code run} in its own JVM and directory (its reports stay apart from the build's), bounded; always stopped. */
+  private static Run run(String name, List<String> jvmArgs, List<String> args, Map<String, String> env) throws Exception {
+    List<String> all = new ArrayList<>(List.of("run", "--features", Path.of("features").toAbsolutePath().toString()));
+    all.addAll(args);
+    ChildJvm run = ChildJvm.start(name, WORK.resolve(name), jvmArgs, all, env);
+    try {
       int exit = run.awaitExit(RUN_BOUND);
       List<String> summary = Files.readAllLines(run.log()).stream()
           .filter(l -> l.matches("\\d+ scenarios: .*") || l.startsWith("  FAILED ")).toList();
-
-      List<String> differences = before.differences(OrgSnapshot.take(org, share));
-      System.out.println("staging drill: " + differences.size() + " differences");
-      differences.forEach(d -> System.out.println("  " + d));
-      summary.forEach(s -> System.out.println("staging drill run: " + s));
-      skipped().forEach(s -> System.out.println("staging drill skipped: " + s));
-      System.out.printf("staging drill: %.1f s in all%n", seconds(started));
-
-      assertThat(exit).as("the matrix run's exit code (see %s): %s", run.log(), summary).isZero();
-      assertThat(differences).as("what the run left changed in the org").isEmpty();
+      return new Run(exit, summary, run.log());
     } finally {
-      if (run != null) run.stop();
-      stack.stop();
+      run.stop();
     }
+  }
+
+  private static void report(String what, List<String> differences, Run run) {
+    System.out.println(what + ": " + differences.size() + " differences");
+    differences.forEach(d -> System.out.println("  " + d));
+    run.summary().forEach(s -> System.out.println(what + ", run: " + s.substring(0, Math.min(s.length(), 300))));
   }
 
   /**
