@@ -7,6 +7,7 @@ import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.ScenarioWorld;
+import io.artifact.e2e.world.Teardown;
 import java.util.List;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -32,8 +33,11 @@ public final class ComputerTeardown {
   }
 
   static void stop(ScenarioWorld world, String computer) {
-    boolean fly = world.target().offers(Capability.FLY_API);
-    boolean share = world.target().offers(Capability.NFS_FILES);
+    // on a slice this scenario made, its apps are destroyed next and take Machines and volume with them
+    boolean fly = world.target().offers(Capability.FLY_API)
+        && !Teardown.willDestroyApp(world.cleanup(), world.slice(), world.slice().workerPoolApp());
+    boolean share = world.target().offers(Capability.NFS_FILES)
+        && !Teardown.willDestroyApp(world.cleanup(), world.slice(), world.slice().nfsApp());
     boolean throughExec = fly && share && world.target().offers(Capability.EXEC_NOTIFY);
     if (fly && !(throughExec && askedExec(world, computer))) destroyWorkers(world, computer, throughExec);
     // the computer is the run's own: its folder goes too, or a shared volume fills up with them run by run
@@ -70,22 +74,32 @@ public final class ComputerTeardown {
 
   /** Marks every agent of the computer stopped and notifies exec; true once its files and Machines are gone in time. */
   private static boolean askExec(ScenarioWorld world, String computer) {
-    NfsPort nfs = world.nfs();
-    List<String> agents = nfs.instances(computer);
-    if (agents.isEmpty() && workers(world, computer).isEmpty()) return true;
-    for (String agent : agents) {
-      nfs.readInstance(computer, agent).filter(i -> !STOPPED.equals(i.software()))
-          .ifPresent(i -> nfs.writeInstance(computer, agent, i.withSoftware(STOPPED)));
-    }
-    world.exec().notifyChanged(computer);
+    if (world.nfs().instances(computer).isEmpty() && workers(world, computer).isEmpty()) return true;
     try {
+      // marked again while waiting: a reconcile pass still in flight from the scenario writes its own copy back
       world.eventually("exec removes the instance files and worker Machines of " + computer)
-          .until(() -> nfs.instances(computer).isEmpty() && workers(world, computer).isEmpty());
+          .until(() -> !markStopped(world, computer) && world.nfs().instances(computer).isEmpty() && workers(world, computer).isEmpty());
       return true;
     } catch (ConditionTimeoutException e) {
       return false;
     }
   }
+
+  /** Marks every agent of the computer that is not yet stopped, and notifies exec if it marked any. */
+  private static boolean markStopped(ScenarioWorld world, String computer) {
+    NfsPort nfs = world.nfs();
+    boolean marked = false;
+    for (String agent : nfs.instances(computer)) {
+      var running = nfs.readInstance(computer, agent).filter(i -> !STOPPED.equals(i.software()));
+      if (running.isPresent()) {
+        nfs.writeInstance(computer, agent, running.get().withSoftware(STOPPED));
+        marked = true;
+      }
+    }
+    if (marked) world.exec().notifyChanged(computer);
+    return marked;
+  }
+
 
   private static List<MachineInfo> workers(ScenarioWorld world, String computer) {
     String label = world.contract().value(Contract.WORKER_COMPUTER_LABEL);

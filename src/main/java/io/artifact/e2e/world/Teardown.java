@@ -16,12 +16,24 @@ public final class Teardown {
 
   /** Registers the destruction of an app this run has just created (never before the create succeeded). */
   public static void destroyAppLater(CleanupLedger ledger, OrgSlice slice, Supplier<FlyPort> fly, String app) {
-    ledger.register("destroy app " + app, () -> {
+    ledger.register(destroyApp(app), () -> {
       if (!slice.createdByThisRun(app)) {
         throw new CleanupLedger.LeftAlone("app " + app + " does not carry this run's label (-e2e-" + slice.runId() + "); left alone");
       }
       fly.get().destroyApp(app);
     });
+  }
+
+  /**
+   * Will this teardown still destroy the app (and with it its Machines and volumes)? True for a
+   * slice the scenario created itself, so undos inside it need not take its contents apart first.
+   */
+  public static boolean willDestroyApp(CleanupLedger ledger, OrgSlice slice, String app) {
+    return slice.createdByThisRun(app) && ledger.pending().contains(destroyApp(app));
+  }
+
+  private static String destroyApp(String app) {
+    return "destroy app " + app;
   }
 
   /**

@@ -59,6 +59,20 @@ class TeardownTest {
   }
 
   @Test
+  void anAppIsKnownToGoOnlyWhileItsDestroyIsPendingAndItIsThisRuns() {
+    OrgSlice mine = new OrgSlice("org1-e2e-abc123", "abc123", "d", "syd", "personal");
+    OrgSlice staging = new OrgSlice("org1", "abc123", "d", "syd", "org1");
+    CleanupLedger ledger = new CleanupLedger();
+    assertThat(Teardown.willDestroyApp(ledger, mine, mine.workerPoolApp())).isFalse();
+    Teardown.destroyAppLater(ledger, mine, () -> fly, mine.workerPoolApp());
+    Teardown.destroyAppLater(ledger, staging, () -> fly, staging.workerPoolApp());
+    assertThat(Teardown.willDestroyApp(ledger, mine, mine.workerPoolApp())).isTrue();
+    assertThat(Teardown.willDestroyApp(ledger, staging, staging.workerPoolApp())).as("left alone at teardown").isFalse();
+    ledger.unwind();
+    assertThat(Teardown.willDestroyApp(ledger, mine, mine.workerPoolApp())).isFalse();
+  }
+
+  @Test
   void anotherRunsSliceIsNotThisRuns() {
     OrgSlice mine = new OrgSlice("org1-e2e-abc123", "abc123", "d", "syd", "personal");
     assertThat(mine.createdByThisRun("org1-e2e-abc123-fly-router")).isTrue();
