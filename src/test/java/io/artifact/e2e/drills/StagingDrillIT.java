@@ -67,7 +67,7 @@ class StagingDrillIT {
       // pass or fail: the rows that change the org, made to fail after their changes by expectations no stack meets
       List<String> failing = new ArrayList<>(overrides(line));
       failing.addAll(List.of("-De2e.contract.router.auth-failure-log=(?!)", "-De2e.contract.exec.instance-running=never-running",
-          "-De2e.timeouts.await=1s"));
+          "-De2e.timeouts.await=500ms"));
       Run fail = run("failing-run", failing, List.of("--env", "staging-drill", "--scenario", "ROUTER-001", "--scenario", "EXEC-010"),
           tokens(line));
       List<String> afterFailures = before.differences(OrgSnapshot.take(org, share));
