@@ -34,6 +34,7 @@ public final class IngressJourney {
   private Set<String> machinesBefore;
   private Set<String> instancesBefore;
   private LogLine routerLogMark;
+  private String lastLogExcerpt;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -159,7 +160,10 @@ public final class IngressJourney {
 
   private List<LogLine> routerLogLines() {
     List<LogLine> lines = world.fly().logs(world.slice().routerApp(), null, ROUTER_LOG_LINES);
-    world.evidence().text("router-log-excerpt.txt", String.join("\n", lines.stream().map(LogLine::toString).toList()));
+    // verdicts poll the log: attach it when it changed, not once per poll
+    String excerpt = String.join("\n", lines.stream().map(LogLine::toString).toList());
+    if (!excerpt.equals(lastLogExcerpt)) world.evidence().text("router-log-excerpt.txt", excerpt);
+    lastLogExcerpt = excerpt;
     return lines;
   }
 
