@@ -100,7 +100,6 @@ public final class ComputerTeardown {
     return marked;
   }
 
-
   private static List<MachineInfo> workers(ScenarioWorld world, String computer) {
     String label = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
     return world.fly().listMachines(world.slice().workerPoolApp()).stream()

@@ -62,7 +62,8 @@ class StagingDrillIT {
       Run pass = run("run", overrides(line), List.of("--env", "staging-drill"), tokens(line));
       List<String> differences = before.differences(OrgSnapshot.take(org, share));
       report("staging drill", differences, pass);
-      skipped().forEach(s -> System.out.println("staging drill skipped: " + s));
+      List<String> skipped = skipped();
+      skipped.forEach(s -> System.out.println("staging drill skipped: " + s));
 
       // pass or fail: the rows that change the org, made to fail after their changes by expectations no stack meets
       List<String> failing = new ArrayList<>(overrides(line));
@@ -76,6 +77,9 @@ class StagingDrillIT {
 
       assertThat(pass.exit()).as("the matrix run's exit code (see %s): %s", pass.log(), pass.summary()).isZero();
       assertThat(differences).as("what the run left changed in the org").isEmpty();
+      // only what a staging org cannot offer is skipped, each with its reason; a row skipping for anything else is a bug
+      assertThat(skipped).as("rows skipped on the staging drill").hasSize(3)
+          .allSatisfy(s -> assertThat(s).containsPattern(" — needs (a slice this run creates|capability faults:boot-kill)"));
       assertThat(fail.summary()).as("the rows made to fail (see %s)", fail.log())
           .anyMatch(l -> l.matches("\\d+ scenarios: \\d+ passed, 6 failed, .*"));
       assertThat(afterFailures).as("what the failed rows left changed in the org").isEmpty();
