@@ -9,7 +9,7 @@ Feature: Router ingress and Clerk sign-in
 
   Background:
     Given the org slice is provisioned
-    And nothing is running in the worker pool yet
+    And what the worker pool and the shared volume already hold is noted
 
   Scenario Outline: Router ingress — <situation>
     Given <clerk secret>
@@ -19,14 +19,14 @@ Feature: Router ingress and Clerk sign-in
 
     @happy
     Examples: Callers with and without a session
-      | situation             | clerk secret                      | visit                                                       | answer                                                                               | aftermath                                                        |
-      | signed-out browser    | the router holds its Clerk secret | a signed-out browser opens the base domain                  | the caller is sent to the Clerk sign-in page, with a way back to the base domain     | exec has started nothing: no instance file and no worker Machine |
-      | signed-out API client | the router holds its Clerk secret | a signed-out API client opens the base domain               | the caller is refused as unauthenticated                                             | exec has started nothing: no instance file and no worker Machine |
-      | signed-in user        | the router holds its Clerk secret | alice, signed in, opens the base domain in her browser      | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                  |
+      | situation             | clerk secret                      | visit                                                  | answer                                                                               | aftermath                                                                |
+      | signed-out browser    | the router holds its Clerk secret | a signed-out browser opens the base domain             | the caller is sent to the Clerk sign-in page, with a way back to the base domain     | exec has started nothing: no new instance file and no new worker Machine |
+      | signed-out API client | the router holds its Clerk secret | a signed-out API client opens the base domain          | the caller is refused as unauthenticated                                             | exec has started nothing: no new instance file and no new worker Machine |
+      | signed-in user        | the router holds its Clerk secret | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                          |
 
     @unhappy @fault @destructive
     Examples: Clerk secret missing
-      | situation                        | clerk secret                                            | visit                                                  | answer                                                                               | aftermath                                                        |
-      | secret removed, user refused     | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | the router has logged an authentication failure                  |
-      | secret removed, exec stays idle  | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | exec has started nothing: no instance file and no worker Machine |
-      | secret restored, router recovers | the router's Clerk secret was removed and then restored | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                  |
+      | situation                        | clerk secret                                            | visit                                                  | answer                                                                               | aftermath                                                                |
+      | secret removed, user refused     | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | the router has logged an authentication failure                          |
+      | secret removed, exec stays idle  | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | exec has started nothing: no new instance file and no new worker Machine |
+      | secret restored, router recovers | the router's Clerk secret was removed and then restored | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                          |

@@ -9,7 +9,7 @@ Feature: Worker pool hibernation
 
   Background:
     Given the org slice is provisioned
-    And nothing is running in the worker pool yet
+    And what the worker pool and the shared volume already hold is noted
     And alice, signed in, has landed on her agent's page
 
   Rule: An idle worker Machine is suspended, and the next visit wakes the same Machine

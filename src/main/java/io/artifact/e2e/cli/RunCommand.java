@@ -3,6 +3,7 @@ package io.artifact.e2e.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,12 +47,14 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ProfileLoader loader = ProfileLoader.fromProcess();
     String profile = env != null ? env : loader.requestedName();
-    loader.load(profile); // one clear line now, rather than a failed run later
+    Profile loaded = loader.load(profile); // one clear line now, rather than a failed run later
     System.setProperty("env", profile);
     String filter = tagFilter(scenarios, tags);
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(featureSelector())
         .configurationParameter("cucumber.glue", "io.artifact.e2e.steps");
+    // scenarios on one shared slice (slice.scope=run) would see each other's Machines, faults and secrets
+    if (!loaded.slicePerScenario()) request.configurationParameter(PARALLEL, "false");
     if (filter != null) {
       request.configurationParameter("cucumber.filter.tags", filter);
       System.setProperty("cucumber.filter.tags", filter);
@@ -62,13 +65,16 @@ public final class RunCommand implements Callable<Integer> {
     TestExecutionSummary result = summary.getSummary();
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: target-reports/cucumber.html%n",
+        // a scenario skipped for a capability its target lacks is aborted in JUnit's terms: a skip all the same
         result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(),
-        result.getTestsSkippedCount() + result.getTestsAbortedCount()); // a scenario skipped for a missing capability is "aborted"
+        result.getTestsSkippedCount() + result.getTestsAbortedCount());
     result.getFailures().forEach(f -> out.println("  FAILED " + f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()));
     out.flush();
     // nothing executed (no match, or every row skipped) is a failure: nothing was checked
     return result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1;
   }
+
+  static final String PARALLEL = "cucumber.execution.parallel.enabled";
 
   static String tagFilter(List<String> scenarios, String tags) {
     List<String> parts = new ArrayList<>();

@@ -103,6 +103,7 @@ public final class StackUpCommand implements Callable<Integer> {
     out.put("endpoints", target.endpoints());
     out.put("base_domain", slice.domain());
     out.put("org_prefix", slice.prefix());
+    out.put("org_slug", slice.org());
     Map<String, String> apps = new LinkedHashMap<>();
     apps.put("nfs", slice.nfsApp());
     apps.put("router", slice.routerApp());

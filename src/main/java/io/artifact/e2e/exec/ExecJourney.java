@@ -37,6 +37,8 @@ public final class ExecJourney {
     computer = computerName + "-" + world.slice().runId();
     agent = agentName;
     world.nfs().createComputer(computer);
+    // registered first so it unwinds last: the history below is attached as the scenario left it
+    ComputerTeardown.stopLater(world, computer);
     world.nfs().createAgent(computer, agent);
     workerMachines("before");
     history = new InstanceHistory(world.nfs(), computer, agent, WATCH_INTERVAL);
@@ -74,6 +76,12 @@ public final class ExecJourney {
 
   public Optional<InstanceFile> instance() {
     return world.nfs().readInstance(computer, agent);
+  }
+
+  /** Has the instance file reached the running state the contract names (stack-contract.md §1.3)? */
+  public boolean running(Optional<InstanceFile> file) {
+    String running = world.contract().value(Contract.INSTANCE_RUNNING);
+    return file.map(f -> running.equals(f.hardware())).orElse(false);
   }
 
   public InstanceHistory history() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.fly.FlyHttp.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,8 @@ public final class FlyMachinesRest implements FlyPort {
   private final Consumer<String> recorder;
   private final Map<String, Instant> createdAt = new ConcurrentHashMap<>();
   private final FlyHttp http = new FlyHttp(CALL_TIMEOUT);
+  /** A bound on one log read (Fly serves pages of about a hundred lines). */
+  private static final int MAX_LOG_PAGES = 1000;
 
   public FlyMachinesRest(String apiUrl, String logsUrl, String token, Duration retryBound, Duration bootBound, Consumer<String> recorder) {
     this.apiUrl = apiUrl;
@@ -217,9 +221,11 @@ public final class FlyMachinesRest implements FlyPort {
 
   @Override
   public List<LogLine> logs(String app, String machineId, int max) {
-    List<LogLine> out = new ArrayList<>();
+    // pages run oldest to newest; on a long-lived app the recent lines are on the last pages, so read to
+    // the end (as fly logs --no-tail does) and keep the newest max
+    Deque<LogLine> out = new ArrayDeque<>();
     String token = "";
-    for (int page = 0; page < max && out.size() < max; page++) { // every page adds a line or ends the loop
+    for (int page = 0; page < MAX_LOG_PAGES; page++) {
       String next = token;
       JsonNode n = call("read logs of", app, machineId, () -> {
         FlyHttp.Request r = http.to(logsUrl, authorization()).queryParam("next_token", next);
@@ -230,13 +236,15 @@ public final class FlyMachinesRest implements FlyPort {
       if (data.isEmpty()) break; // fly logs --no-tail stops here; it never tails
       data.forEach(d -> {
         JsonNode a = d.path("attributes");
-        out.add(new LogLine(a.path("timestamp").asText(), a.path("instance").asText(), a.path("region").asText(),
+        out.addLast(new LogLine(a.path("timestamp").asText(), a.path("instance").asText(), a.path("region").asText(),
             a.path("level").asText(), a.path("message").asText()));
+        if (out.size() > max) out.removeFirst();
       });
-      token = n.path("meta").path("next_token").asText("");
-      if (token.isEmpty()) break;
+      String following = n.path("meta").path("next_token").asText("");
+      if (following.isEmpty() || following.equals(token)) break;
+      token = following;
     }
-    return out.size() > max ? out.subList(out.size() - max, out.size()) : out;
+    return List.copyOf(out);
   }
 
   // ---- plumbing ----

@@ -132,6 +132,12 @@ public final class FlySshNfs implements NfsPort {
     sh(write(rel, NfsLayout.renderInstance(instance)));
   }
 
+  @Override
+  public void removeComputer(String computer) {
+    // the id rule admits no '/', '.', or space: the path is ROOT/<one name> and nothing else
+    sh("rm -rf -- " + path(NfsLayout.requireId("computer", computer)));
+  }
+
   /** Names in a directory, one a line, directories marked with a trailing {@code /}; none if it is missing. */
   private List<String> entries(String rel) {
     String dir = rel.isEmpty() ? root : path(rel);

@@ -15,19 +15,19 @@ import java.util.concurrent.TimeoutException;
  * (SIGTERM) first, then forcibly. Descendants are collected before the child dies, because once
  * it is gone they are re-parented and no longer findable from it.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
   private ProcessTree() {}
 
   /** The child's descendants and the child itself, as they are now. */
-  static List<ProcessHandle> of(Process p) {
+  public static List<ProcessHandle> of(Process p) {
     List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
     tree.add(p.toHandle());
     return tree;
   }
 
   /** Stops the child and its descendants: destroy, wait up to {@code grace}, then destroyForcibly. */
-  static void stop(Process p, Duration grace) {
+  public static void stop(Process p, Duration grace) {
     stop(of(p), p, grace);
   }
 

@@ -2,6 +2,7 @@ package io.artifact.e2e.mcp;
 
 import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.fly.FlyApiException;
+import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.world.OrgSlice;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.artifact.e2e.world.Teardown;
@@ -9,6 +10,8 @@ import org.opentest4j.TestAbortedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a CONTROL-040 scenario does with the control plane, in ops terms: stage the slice, call the
@@ -23,6 +26,7 @@ public final class ControlPlaneScenario {
   private ToolCall provisioned;
   private List<String> preExisting;
   private boolean seenByFly;
+  private Set<String> poolBefore;
 
   public ControlPlaneScenario(ScenarioWorld world) {
     this.world = world;
@@ -54,6 +58,8 @@ public final class ControlPlaneScenario {
     ToolCall c = record(session().ensureApp(app));
     if (Boolean.TRUE.equals(c.get("created"))) Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app);
     world.manifest().ensured(app + ": " + (Boolean.TRUE.equals(c.get("created")) ? "created" : "existing") + " (infra.ensure_app)");
+    // on a shared slice the pool holds Machines already: a verdict may judge only what is new
+    if (!c.error()) poolBefore = workerPoolMachineIds();
     return c;
   }
 
@@ -107,9 +113,15 @@ public final class ControlPlaneScenario {
         world.profile().string("image.exec"));
   }
 
-  /** The worker pool's Machines as the Fly API reports them (not the control plane's view). */
-  public List<String> workerPoolMachinesPerFly() {
-    return world.fly().listMachines(world.slice().workerPoolApp()).stream().map(m -> m.id() + " " + m.state()).toList();
+  /** Machines (not destroyed) Fly lists in the worker pool that were not there when the pool app was ensured. */
+  public List<String> machinesAddedToWorkerPool() {
+    if (poolBefore == null) throw new IllegalStateException("the worker pool was not ensured (and noted) in this scenario");
+    return world.fly().listMachines(world.slice().workerPoolApp()).stream()
+        .filter(m -> !poolBefore.contains(m.id()) && !m.state().equals("destroyed")).map(m -> m.id() + " " + m.state()).toList();
+  }
+
+  private Set<String> workerPoolMachineIds() {
+    return world.fly().listMachines(world.slice().workerPoolApp()).stream().map(MachineInfo::id).collect(Collectors.toSet());
   }
 
   public ToolCall ensure(String app) {
@@ -124,6 +136,8 @@ public final class ControlPlaneScenario {
     ToolCall c = record(session().createMachine(world.slice().workerPoolApp(), world.profile().string("image.exec"), region));
     if (!c.error()) {
       machineId = (String) c.get("machine_id");
+      // a step that fails before the destroy must not leave it in a shared pool
+      Teardown.destroyMachineLater(world.cleanup(), world.slice(), world::fly, world.slice().workerPoolApp(), machineId, world.bootBound());
       // "destroyed" later means something only for a Machine Fly itself has reported
       seenByFly = world.fly().machine(world.slice().workerPoolApp(), machineId) != null;
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,17 @@ public final class LocalNfs implements NfsPort {
   @Override
   public void writeInstance(String computer, String agent, InstanceFile instance) {
     write(root.get().resolve(NfsLayout.instanceFile(computer, agent)), NfsLayout.renderInstance(instance));
+  }
+
+  @Override
+  public void removeComputer(String computer) {
+    Path dir = root.get().resolve(NfsLayout.requireId("computer", computer));
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove computer " + computer, e);
+    }
   }
 
   private static void write(Path file, String content) {

@@ -50,4 +50,7 @@ public interface NfsPort {
   Optional<InstanceFile> readInstance(String computer, String agent);
 
   void writeInstance(String computer, String agent, InstanceFile instance);
+
+  /** Removes a computer the run created, with everything under it (Phase 5); a missing one is fine. */
+  void removeComputer(String computer);
 }

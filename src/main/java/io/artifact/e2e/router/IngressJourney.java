@@ -2,18 +2,22 @@ package io.artifact.e2e.router;
 
 import io.artifact.e2e.clerk.SessionToken;
 import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.exec.ComputerTeardown;
 import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.clerk.TestUser;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
+import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * ROUTER-001 as ops walk it: who opens the base domain with what session, what the router
@@ -22,6 +26,7 @@ import java.util.Optional;
 public final class IngressJourney {
 
   private static final String SECRET = "CLERK_SECRET_KEY";
+  private static final int ROUTER_LOG_LINES = 500;
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
@@ -30,10 +35,39 @@ public final class IngressJourney {
   private Caller lastCaller;
   private String computer;
   private final Map<String, TestUser> users = new HashMap<>();
+  private Set<String> machinesBefore;
+  private Set<String> instancesBefore;
+  private LogLine routerLogMark;
+  private String lastLogExcerpt;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
     this.provisioner = provisioner;
+  }
+
+  /**
+   * Notes the worker pool's Machines and the share's instance files as the scenario found them: on
+   * a shared slice they hold other people's agents, and a verdict may judge only what is new since.
+   */
+  public void noteWhatIsAlreadyThere() {
+    machinesBefore = workerMachines("before").stream().map(MachineInfo::id).collect(Collectors.toSet());
+    List<LogLine> log = routerLogLines();
+    routerLogMark = log.isEmpty() ? null : log.get(log.size() - 1);
+    // the rows that judge the share need it and skip without it; the others must still run
+    instancesBefore = world.target().offers(Capability.NFS_FILES) ? Set.copyOf(instanceFiles()) : null;
+  }
+
+  /** Worker Machines (not destroyed) that were not in the pool when the scenario began. */
+  public List<MachineInfo> newWorkerMachines() {
+    if (machinesBefore == null) throw new IllegalStateException("the worker pool was not noted when the scenario began");
+    return workerMachines("after").stream().filter(m -> !machinesBefore.contains(m.id()) && !m.state().equals("destroyed")).toList();
+  }
+
+  /** Instance files ({@code computer/agent}) that were not on the share when the scenario began. */
+  public List<String> newInstanceFiles() {
+    world.require(Capability.NFS_FILES);
+    if (instancesBefore == null) throw new IllegalStateException("the share's instance files were not noted when the scenario began");
+    return instanceFiles().stream().filter(f -> !instancesBefore.contains(f)).toList();
   }
 
   public List<MachineInfo> workerMachines(String label) {
@@ -55,6 +89,8 @@ public final class IngressJourney {
     TestUser user = users.computeIfAbsent(name, n -> {
       TestUser u = world.clerk().user(n + "-" + world.slice().runId());
       world.cleanup().register("delete Clerk user " + u.name(), () -> world.clerk().deleteUser(u));
+      // the router makes this user's computer and exec its worker Machine: neither may outlive the scenario
+      ComputerTeardown.stopLater(world, u.id().toLowerCase(Locale.ROOT));
       return u;
     });
     SessionToken token = world.clerk().sessionToken(user);
@@ -141,8 +177,25 @@ public final class IngressJourney {
   }
 
   public List<String> routerLog() {
-    List<String> lines = world.fly().logs(world.slice().routerApp(), null, 200).stream().map(LogLine::message).toList();
-    world.evidence().text("router-log-excerpt.txt", String.join("\n", lines));
+    return routerLogLines().stream().map(LogLine::message).toList();
+  }
+
+  /**
+   * The router's log lines written since the scenario began (after the last line it had then): on a
+   * shared slice earlier scenarios' auth failures are in the log too, and must not count.
+   */
+  public List<String> routerLogSinceStart() {
+    List<LogLine> lines = routerLogLines();
+    int from = routerLogMark == null ? 0 : lines.lastIndexOf(routerLogMark) + 1; // mark rolled out of the window: all are new
+    return lines.subList(from, lines.size()).stream().map(LogLine::message).toList();
+  }
+
+  private List<LogLine> routerLogLines() {
+    List<LogLine> lines = world.fly().logs(world.slice().routerApp(), null, ROUTER_LOG_LINES);
+    // verdicts poll the log: attach it when it changed, not once per poll
+    String excerpt = String.join("\n", lines.stream().map(LogLine::toString).toList());
+    if (!excerpt.equals(lastLogExcerpt)) world.evidence().text("router-log-excerpt.txt", excerpt);
+    lastLogExcerpt = excerpt;
     return lines;
   }
 

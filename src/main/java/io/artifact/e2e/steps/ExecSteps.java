@@ -32,7 +32,7 @@ public final class ExecSteps {
   public void theAgentsInstanceIsRunningOnAWorkerMachine() {
     exec.queue();
     exec.notifyExec();
-    machineId = world.eventually("the instance runs").until(() -> exec.instance().filter(i -> i.hardware().equals("running")), i -> i.isPresent()).get().machineId();
+    machineId = world.eventually("the instance runs").until(exec::instance, exec::running).get().machineId();
   }
 
   @Given("the agent's instance is queued")
@@ -66,13 +66,13 @@ public final class ExecSteps {
 
   @Then("the instance file reaches running with that Machine")
   public void theInstanceFileReachesRunningWithThatMachine() {
-    InstanceFile running = world.eventually("the instance runs").until(exec::instance, i -> i.map(f -> f.hardware().equals("running")).orElse(false)).get();
+    InstanceFile running = world.eventually("the instance runs").until(exec::instance, exec::running).get();
     assertThat(running.machineId()).as("Machine id in the instance file").isEqualTo(machineId);
   }
 
   @Then("the instance file reaches running on a second worker Machine")
   public void theInstanceFileReachesRunningOnASecondWorkerMachine() {
-    InstanceFile running = world.eventually("the instance runs again", world.bootBound()).until(exec::instance, i -> i.map(f -> f.hardware().equals("running")).orElse(false)).get();
+    InstanceFile running = world.eventually("the instance runs again", world.bootBound()).until(exec::instance, exec::running).get();
     assertThat(exec.history().machineIds()).as("Machines the instance file named").hasSizeGreaterThanOrEqualTo(2).last().isEqualTo(running.machineId());
   }
 

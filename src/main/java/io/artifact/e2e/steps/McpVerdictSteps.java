@@ -74,8 +74,8 @@ public final class McpVerdictSteps {
     assertThat(cp.audit(app)).anySatisfy(e -> assertThat(e.tool() + " " + e.outcome()).startsWith(tool + " refused: "));
   }
 
-  @Then("the worker pool still has no Machines")
-  public void theWorkerPoolStillHasNoMachines() {
-    assertThat(cp.workerPoolMachinesPerFly()).isEmpty();
+  @Then("no Machine has been added to the worker pool")
+  public void noMachineHasBeenAddedToTheWorkerPool() {
+    assertThat(cp.machinesAddedToWorkerPool()).as("worker pool Machines per Fly, new since the pool was ensured").isEmpty();
   }
 }

@@ -25,9 +25,9 @@ public final class RouterSteps {
     this.ingress = ingress;
   }
 
-  @Given("nothing is running in the worker pool yet")
-  public void nothingIsRunningInTheWorkerPoolYet() {
-    assertThat(ingress.workerMachines("before")).as("worker pool Machines").isEmpty();
+  @Given("what the worker pool and the shared volume already hold is noted")
+  public void whatTheWorkerPoolAndTheSharedVolumeHoldIsNoted() {
+    ingress.noteWhatIsAlreadyThere();
   }
 
   @Given("the router holds its Clerk secret")
@@ -94,7 +94,7 @@ public final class RouterSteps {
   public void theRouterHasLoggedAnAuthenticationFailure() {
     var failure = world.contract().pattern(Contract.ROUTER_AUTH_FAILURE_LOG);
     world.eventually("router log shows " + world.contract().describe(Contract.ROUTER_AUTH_FAILURE_LOG))
-        .until(() -> ingress.routerLog().stream().anyMatch(l -> failure.matcher(l).find()));
+        .until(() -> ingress.routerLogSinceStart().stream().anyMatch(l -> failure.matcher(l).find()));
   }
 
   @Then("the router has logged no authentication failure")
@@ -102,13 +102,13 @@ public final class RouterSteps {
     var failure = world.contract().pattern(Contract.ROUTER_AUTH_FAILURE_LOG);
     assertThat(ingress.routerLog()).as("the router's log (positive control: it can be read and has lines)").isNotEmpty();
     world.holdsThroughout("no router log line matches " + world.contract().describe(Contract.ROUTER_AUTH_FAILURE_LOG),
-        () -> ingress.routerLog().stream().noneMatch(l -> failure.matcher(l).find()));
+        () -> ingress.routerLogSinceStart().stream().noneMatch(l -> failure.matcher(l).find()));
   }
 
-  @Then("exec has started nothing: no instance file and no worker Machine")
+  @Then("exec has started nothing: no new instance file and no new worker Machine")
   public void execHasStartedNothing() {
     assertThat(ingress.computersOnTheVolume()).as("the shared volume (positive control: it can be listed)").isNotNull();
-    world.holdsThroughout("no instance file and no worker Machine",
-        () -> ingress.instanceFiles().isEmpty() && ingress.workerMachines("after").isEmpty());
+    world.holdsThroughout("no new instance file and no new worker Machine",
+        () -> ingress.newInstanceFiles().isEmpty() && ingress.newWorkerMachines().isEmpty());
   }
 }

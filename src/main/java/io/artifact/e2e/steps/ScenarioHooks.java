@@ -31,6 +31,14 @@ public final class ScenarioHooks {
 
   @After(order = 0)
   public void finish(Scenario scenario) throws IOException {
+    try {
+      tearDown(scenario);
+    } finally {
+      world.end();
+    }
+  }
+
+  private void tearDown(Scenario scenario) throws IOException {
     List<CleanupLedger.Outcome> teardown = world.cleanup().unwind();
     world.evidence().flushLogs(); // Fly and Clerk API calls (teardown's too), exec notifications, faults
     world.manifest().put("status", scenario.getStatus().name().toLowerCase()).put("cleanup", teardown);

@@ -37,6 +37,7 @@ public final class ScenarioWorld {
   private final ScenarioManifest manifest = new ScenarioManifest();
   private final Contract contract = new Contract(runtime.profile());
   private OrgSlice slice;
+  private boolean onSharedSlice;
   private FlyPort fly;
   private ControlPlaneSession mcp;
   private ClerkPort clerk;
@@ -61,6 +62,16 @@ public final class ScenarioWorld {
         .put("target", target().kind()).put("capabilities", target().capabilities().stream().map(Capability::id).toList()).put("strategy", profile().strategy())
         .put("org_prefix", slice.prefix()).put("domain", slice.domain()).put("apps", slice.apps())
         .put("run_id", runtime.runId());
+    if (!profile().slicePerScenario()) {
+      onSharedSlice = true;
+      runtime.enterSharedSlice();
+    }
+  }
+
+  /** Called by the scenario hook after teardown. */
+  public void end() {
+    if (onSharedSlice) runtime.leaveSharedSlice();
+    onSharedSlice = false;
   }
 
   public Profile profile() { return runtime.profile(); }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What lives once per JVM: the profile, the run id, the archive folder and the target (opening it
@@ -21,6 +22,7 @@ public final class SuiteRuntime {
   private final String runId;
   private final Path archive;
   private final Target target;
+  private final AtomicInteger onSharedSlice = new AtomicInteger();
 
   private SuiteRuntime(Profile profile) {
     this.profile = profile;
@@ -39,6 +41,21 @@ public final class SuiteRuntime {
   public static synchronized void stop() {
     if (current != null) current.target.close();
     current = null;
+  }
+
+  /**
+   * Scenarios on a slice the run shares (slice.scope=run) see each other's Machines, faults and
+   * secrets, so they must run one at a time: a second one at once fails with how to fix it.
+   */
+  public void enterSharedSlice() {
+    if (onSharedSlice.incrementAndGet() > 1) {
+      throw new IllegalStateException(profile.source() + " shares one slice across the run (slice.scope=run), so scenarios must run"
+          + " one at a time: -Dcucumber.execution.parallel.enabled=false (java -jar artifact-e2e.jar run does this for such profiles)");
+    }
+  }
+
+  public void leaveSharedSlice() {
+    onSharedSlice.decrementAndGet();
   }
 
   public Profile profile() { return profile; }

@@ -1,6 +1,9 @@
 package io.artifact.e2e.world;
 
+import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.fly.MachineInfo;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -13,11 +16,47 @@ public final class Teardown {
 
   /** Registers the destruction of an app this run has just created (never before the create succeeded). */
   public static void destroyAppLater(CleanupLedger ledger, OrgSlice slice, Supplier<FlyPort> fly, String app) {
-    ledger.register("destroy app " + app, () -> {
+    ledger.register(destroyApp(app), () -> {
       if (!slice.createdByThisRun(app)) {
         throw new CleanupLedger.LeftAlone("app " + app + " does not carry this run's label (-e2e-" + slice.runId() + "); left alone");
       }
       fly.get().destroyApp(app);
+    });
+  }
+
+  /**
+   * Will this teardown still destroy the app (and with it its Machines and volumes)? True for a
+   * slice the scenario created itself, so undos inside it need not take its contents apart first.
+   */
+  public static boolean willDestroyApp(CleanupLedger ledger, OrgSlice slice, String app) {
+    return slice.createdByThisRun(app) && ledger.pending().contains(destroyApp(app));
+  }
+
+  private static String destroyApp(String app) {
+    return "destroy app " + app;
+  }
+
+  /**
+   * Registers the destruction of a Machine this run has just created in an app it may not own (a
+   * shared worker pool). At teardown it is destroyed only if it still exists and carries
+   * {@code e2e_run=<runid>} in its metadata; one the scenario already destroyed is fine.
+   */
+  public static void destroyMachineLater(CleanupLedger ledger, OrgSlice slice, Supplier<FlyPort> fly, String app, String machineId,
+      Duration bound) {
+    ledger.register("destroy Machine " + machineId + " of " + app + " if it is still there", () -> {
+      MachineInfo m;
+      try {
+        m = fly.get().machine(app, machineId);
+      } catch (FlyApiException e) {
+        if (e.status() == 404) return;
+        throw e;
+      }
+      if (m == null || m.state().equals("destroyed") || m.state().equals("destroying")) return;
+      if (!slice.runId().equals(m.metadata().get(OrgSlice.RUN_LABEL))) {
+        throw new CleanupLedger.LeftAlone("Machine " + machineId + " of " + app + " does not carry " + OrgSlice.RUN_LABEL + "=" + slice.runId() + "; left alone");
+      }
+      fly.get().destroyMachine(app, machineId, true);
+      fly.get().awaitState(app, machineId, "destroyed", bound);
     });
   }
 }

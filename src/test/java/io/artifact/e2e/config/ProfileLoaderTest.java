@@ -36,7 +36,7 @@ class ProfileLoaderTest {
   void unknownProfileListsTheKnownOnes() {
     assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), new Properties()).load("nope"))
         .isInstanceOf(ProfileException.class)
-        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging");
+        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging, staging-drill");
   }
 
   @Test
@@ -51,6 +51,18 @@ class ProfileLoaderTest {
     Profile p = new ProfileLoader(ENV, Map.of("FLY_API_TOKEN", "fo1_abc", "CLERK_SECRET_KEY", "sk_test_x"), new Properties()).load("ephemeral");
     assertThat(p.target()).isEqualTo(Profile.Target.FLY);
     assertThat(p.secret("FLY_API_TOKEN")).isEqualTo("fo1_abc");
+  }
+
+  @Test
+  void theStagingDrillIsAnExternalSharedSliceWithoutBootKill() {
+    Map<String, String> tokens = Map.of("FLY_API_TOKEN", "t", "CLERK_SECRET_KEY", "sk_test_x", "CLERK_PUBLISHABLE_KEY", "pk_test_x", "MCP_ORG_TOKEN", "m");
+    Profile p = new ProfileLoader(ENV, tokens, new Properties()).load("staging-drill");
+    assertThat(p.target()).isEqualTo(Profile.Target.EXTERNAL);
+    assertThat(p.strategy()).isEqualTo("staging");
+    assertThat(p.slicePerScenario()).isFalse();
+    assertThat(p.production()).isFalse();
+    assertThat(p.string("capabilities.withhold")).isEqualTo("faults:boot-kill");
+    assertThat(p.section("endpoint.")).as("endpoints come from the running stack, never the file").isEmpty();
   }
 
   @Test

@@ -134,4 +134,24 @@ class FlyMachinesRestTest {
     assertThat(seen).hasSize(2);
     assertThat(seen.get(1).query("next_token")).hasValue("1");
   }
+
+  @Test
+  void aLongLogGivesItsNewestLinesNotItsOldest() {
+    script.add(HttpResponse.json(200, page(1, 2)));
+    script.add(HttpResponse.json(200, page(3, 4)));
+    script.add(HttpResponse.json(200, page(5, 5)));
+    script.add(HttpResponse.json(200, "{\"data\":[],\"meta\":{\"next_token\":\"5\"}}"));
+    List<LogLine> lines = fly("tok_abcdef", Duration.ofSeconds(1)).logs("org1-fly-router", null, 3);
+    assertThat(lines).extracting(LogLine::message).containsExactly("line 3", "line 4", "line 5");
+  }
+
+  private static String page(int from, int to) {
+    StringBuilder data = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      if (data.length() > 0) data.append(',');
+      data.append("{\"id\":\"").append(i).append("\",\"attributes\":{\"timestamp\":\"t").append(i)
+          .append("\",\"message\":\"line ").append(i).append("\",\"level\":\"info\",\"instance\":\"m1\",\"region\":\"syd\"}}");
+    }
+    return "{\"data\":[" + data + "],\"meta\":{\"next_token\":\"" + to + "\"}}";
+  }
 }

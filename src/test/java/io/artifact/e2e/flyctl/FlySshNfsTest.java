@@ -131,6 +131,22 @@ class FlySshNfsTest {
   }
 
   @Test
+  void removingAComputerTakesOnlyItsTree() throws Exception {
+    FakeFly fake = fake();
+    FlySshNfs nfs = nfs(fake, "ok");
+    nfs.publishImageRecord("host-coder", RECORD);
+    for (String c : List.of("carol-abc123", "user_2abc")) {
+      nfs.createComputer(c);
+      nfs.writeInstance(c, "brave-otter", InstanceFile.queued(RECORD));
+    }
+    nfs.removeComputer("carol-abc123");
+    assertThat(nfs.computers()).containsExactly("user_2abc");
+    assertThat(root().resolve("images/host-coder.json")).exists();
+    assertThat(fake.calls().get(fake.calls().size() - 2)).last().isEqualTo("sh -c 'rm -rf -- " + root() + "/carol-abc123'");
+    assertThatThrownBy(() -> nfs.removeComputer("..")).hasMessageStartingWith("computer id '..'");
+  }
+
+  @Test
   void garbageWhereAnInstanceFileShouldBeIsAClearFailure() throws Exception {
     FakeFly fake = fake();
     assertThatThrownBy(() -> nfs(fake, "garbage").readInstance("c1", "a1"))

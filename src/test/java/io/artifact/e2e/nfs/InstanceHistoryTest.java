@@ -22,6 +22,7 @@ class InstanceHistoryTest {
     @Override public List<String> instances(String computer) { return List.of(); }
     @Override public Optional<InstanceFile> readInstance(String computer, String agent) { return current.get(); }
     @Override public void writeInstance(String computer, String agent, InstanceFile instance) {}
+    @Override public void removeComputer(String computer) {}
   };
 
   void becomes(String hardware, String machineId) {

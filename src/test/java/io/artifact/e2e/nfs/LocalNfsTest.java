@@ -1,6 +1,7 @@
 package io.artifact.e2e.nfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.artifact.flyemu.nfs.ImageRecord;
 import io.artifact.flyemu.nfs.Instance;
@@ -8,6 +9,7 @@ import io.artifact.flyemu.nfs.InstanceFiles;
 import io.artifact.flyemu.nfs.NfsRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +68,21 @@ class LocalNfsTest {
     nfs().removeImageRecord("host-coder");
     assertThat(nfs().imageRecordText("host-coder")).isEmpty();
     assertThat(nfs().computers()).isEmpty();
+  }
+
+  @Test
+  void removingAComputerTakesItsTreeAndNothingElse() {
+    nfs().publishImageRecord("host-coder", record());
+    for (String c : List.of("c1", "c2")) {
+      nfs().createComputer(c);
+      nfs().createAgent(c, "a1");
+      nfs().writeInstance(c, "a1", InstanceFile.queued(record()));
+    }
+    nfs().removeComputer("c1");
+    nfs().removeComputer("c1"); // gone already: fine
+    assertThat(nfs().computers()).containsExactly("c2");
+    assertThat(root.resolve("images/host-coder.json")).exists();
+    assertThatThrownBy(() -> nfs().removeComputer("../images")).hasMessageContaining("computer");
+    assertThat(root.resolve("images")).exists();
   }
 }
