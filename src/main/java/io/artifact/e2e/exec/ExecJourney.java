@@ -1,7 +1,6 @@
 package io.artifact.e2e.exec;
 
 import io.artifact.e2e.contract.Contract;
-import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.nfs.InstanceFile;
@@ -63,13 +62,9 @@ public final class ExecJourney {
     new FlyFaults(world).destroyMachine(world.slice().workerPoolApp(), machineId);
   }
 
-  /** Armed on the emulator's admin surface; the undo is registered before the fault is armed. */
+  /** Armed on the emulator's admin surface, through the scenario's fault record (undo registered first). */
   public void killDuringNextBoot() {
-    String pool = world.slice().workerPoolApp();
-    FaultPort faults = world.faults();
-    world.cleanup().register("disarm faults of " + pool, () -> faults.clear(pool));
-    world.manifest().mutation("armed: the next " + pool + " Machine of " + computer + " dies while it boots");
-    faults.killDuringNextBoot(pool, computer);
+    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer);
   }
 
   public Optional<InstanceFile> instance() {

@@ -4,6 +4,7 @@ import io.artifact.e2e.clerk.SessionToken;
 import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.clerk.TestUser;
+import io.artifact.e2e.fault.FaultRecord;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
@@ -21,11 +22,14 @@ import java.util.Optional;
 public final class IngressJourney {
 
   private static final String SECRET = "CLERK_SECRET_KEY";
+  /** Clerk secret keys look like {@code sk_test_…} (fly-facts.md §9.4); this one belongs to no instance. */
+  private static final String INVALID_SECRET_PREFIX = "sk_test_e2e_invalid_";
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
   private List<Exchange> hops = List.of();
   private String computer;
+  private FaultRecord.Fault secretFault;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -39,11 +43,21 @@ public final class IngressJourney {
   }
 
   public void removeClerkSecret() {
-    new FlyFaults(world).removeSecret(world.slice().routerApp(), SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET));
+    secretFault = new FlyFaults(world).removeSecret(world.slice().routerApp(), SECRET, clerkSecret());
   }
 
+  /** Runbook: "temporarily set invalid Clerk secrets" — present, well-formed, and not the instance's. */
+  public void flipClerkSecretToInvalid() {
+    secretFault = new FlyFaults(world).flipSecret(world.slice().routerApp(), SECRET, INVALID_SECRET_PREFIX + world.slice().runId(), clerkSecret());
+  }
+
+  /** Reverts the secret fault now (its undo: the right value again, digest checked), as the runbook's "revert". */
   public void restoreClerkSecret() {
-    world.fly().setSecrets(world.slice().routerApp(), Map.of(SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET)));
+    world.faultRecord().revert(secretFault);
+  }
+
+  private String clerkSecret() {
+    return provisioner.blueprint().credentials().routerSecrets().get(SECRET);
   }
 
   /** A Clerk user unique to this scenario, signed in: their browser carries the session cookies. */

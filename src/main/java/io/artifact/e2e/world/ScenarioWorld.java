@@ -7,6 +7,8 @@ import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.fault.FaultPort;
+import io.artifact.e2e.fault.FaultRecord;
+import io.artifact.e2e.fault.StackSteadyState;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.router.RouterProbe;
 import io.artifact.e2e.fly.FlyPort;
@@ -44,6 +46,7 @@ public final class ScenarioWorld {
   private RouterProbe router;
   private ExecPort exec;
   private FaultPort faults;
+  private FaultRecord faultRecord;
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
@@ -110,8 +113,17 @@ public final class ScenarioWorld {
 
   /** Faults no Fly API offers (a kill mid-boot), where the target has an admin surface for them. */
   public synchronized FaultPort faults() {
-    if (faults == null) faults = TargetPorts.faults(target(), line -> evidence.log("emulator-faults.txt", line));
+    if (faults == null) faults = TargetPorts.faults(target(), faultRecord(), line -> evidence.log("emulator-faults.txt", line));
     return faults;
+  }
+
+  /** Every fault this scenario injects, each undone at teardown, with the steady-state check around them. */
+  public synchronized FaultRecord faultRecord() {
+    if (faultRecord == null) {
+      faultRecord = new FaultRecord(cleanup, manifest::mutation, record -> evidence.json("faults.json", record),
+          () -> new StackSteadyState(this, w -> java.util.List.of()), java.time.Clock.systemUTC());
+    }
+    return faultRecord;
   }
 
   /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */
