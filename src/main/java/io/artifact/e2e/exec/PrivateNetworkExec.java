@@ -46,7 +46,7 @@ public final class PrivateNetworkExec implements ExecPort {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       transcript.accept("POST " + url + " → " + r.statusCode() + " " + r.body());
-      if (r.statusCode() != 200) throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.statusCode() + " " + r.body());
+      if (r.statusCode() != 200) throw new ExecRefused(computer, r.statusCode(), r.body());
       return JSON.readTree(r.body()).path("changeCount").asInt();
     } catch (IOException e) {
       throw new IllegalStateException("exec unreachable at " + url + ": " + e.getMessage(), e);

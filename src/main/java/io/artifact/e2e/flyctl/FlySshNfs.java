@@ -35,6 +35,7 @@ public final class FlySshNfs implements NfsPort {
   private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
   /** Printed instead of a file's content when it does not exist; never valid JSON. */
   private static final String ABSENT = "--no-such-file--";
+  private static final String REMOVED = "--removed--";
 
   private final Flyctl fly;
   private final List<String> target;
@@ -102,6 +103,25 @@ public final class FlySshNfs implements NfsPort {
   public void writeInstance(String computer, String agent, InstanceFile instance) {
     String rel = NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent));
     sh(write(rel, NfsLayout.renderInstance(instance)));
+  }
+
+  @Override
+  public Optional<String> readInstanceText(String computer, String agent) {
+    String file = path(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)));
+    String out = sh("cat -- " + file + " || { test ! -e " + file + " && echo " + ABSENT + "; }");
+    return out.strip().equals(ABSENT) ? Optional.empty() : Optional.of(out);
+  }
+
+  @Override
+  public void writeInstanceText(String computer, String agent, String content) {
+    sh(write(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)), content));
+  }
+
+  @Override
+  public boolean removeInstance(String computer, String agent) {
+    String file = path(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)));
+    // says whether there was one, so the fault record can tell "removed" from "was not there"
+    return sh("if test -e " + file + "; then rm -f -- " + file + " && echo " + REMOVED + "; fi").strip().equals(REMOVED);
   }
 
   /** Names in a directory, one a line, directories marked with a trailing {@code /}; none if it is missing. */

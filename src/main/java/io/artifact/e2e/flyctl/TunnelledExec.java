@@ -3,6 +3,7 @@ package io.artifact.e2e.flyctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.artifact.e2e.exec.ExecPort;
+import io.artifact.e2e.exec.ExecRefused;
 import io.artifact.e2e.nfs.NfsLayout;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +55,7 @@ public final class TunnelledExec implements ExecPort {
     HttpResponse<String> r = post(url);
     transcript.accept("POST " + url + " → " + r.statusCode() + " " + r.body());
     if (r.statusCode() != 200) {
-      throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.statusCode() + " " + r.body());
+      throw new ExecRefused(computer, r.statusCode(), r.body());
     }
     try {
       JsonNode count = JSON.readTree(r.body()).path("changeCount");

@@ -53,4 +53,21 @@ class LocalNfsTest {
     assertThat(root.resolve("c1/agents/a1/agent.toml")).exists();
     assertThat(root.resolve("images/host-coder.json")).exists();
   }
+
+  @Test
+  void driftOnAnInstanceFileIsUndoneByWritingBackThePriorBytes() throws Exception {
+    LocalNfs nfs = new LocalNfs(() -> root);
+    nfs.createComputer("c1");
+    Path file = root.resolve("c1/exec/a1.json");
+    Files.writeString(file, "{\"software\":\"running\"}\n");
+    String prior = nfs.readInstanceText("c1", "a1").orElseThrow();
+
+    nfs.writeInstanceText("c1", "a1", "");
+    assertThat(file).isEmptyFile();
+    assertThat(nfs.removeInstance("c1", "a1")).isTrue();
+    assertThat(nfs.removeInstance("c1", "a1")).isFalse();
+    assertThat(nfs.readInstanceText("c1", "a1")).isEmpty();
+    nfs.writeInstanceText("c1", "a1", prior);
+    assertThat(Files.readString(file)).isEqualTo("{\"software\":\"running\"}\n");
+  }
 }
