@@ -8,6 +8,7 @@ import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.fault.FaultRecord;
+import io.artifact.e2e.fault.NetworkFaults;
 import io.artifact.e2e.fault.StackSteadyState;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.router.RouterProbe;
@@ -47,6 +48,7 @@ public final class ScenarioWorld {
   private ExecPort exec;
   private FaultPort faults;
   private FaultRecord faultRecord;
+  private NetworkFaults networkFaults;
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
@@ -121,9 +123,22 @@ public final class ScenarioWorld {
   public synchronized FaultRecord faultRecord() {
     if (faultRecord == null) {
       faultRecord = new FaultRecord(cleanup, manifest::mutation, record -> evidence.json("faults.json", record),
-          () -> new StackSteadyState(this, w -> java.util.List.of()), java.time.Clock.systemUTC());
+          () -> new StackSteadyState(this, ScenarioWorld::toxicsLeft), java.time.Clock.systemUTC());
     }
     return faultRecord;
+  }
+
+  /** Latency, resets and stalls on router→exec traffic, through a Toxiproxy API (capability {@code faults:network}). */
+  public synchronized NetworkFaults networkFaults() {
+    if (networkFaults == null) {
+      networkFaults = TargetPorts.networkFaults(target(), faultRecord(), cleanup, evidence, line -> evidence.log("network-faults.txt", line));
+    }
+    return networkFaults;
+  }
+
+  /** Steady state: where the target can perturb the network, no toxic may be left on the traffic to exec. */
+  private static List<String> toxicsLeft(ScenarioWorld w) {
+    return w.target().offers(Capability.FAULTS_NETWORK) ? w.networkFaults().toxicsLeft(w.slice().execApp()) : List.of();
   }
 
   /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */
