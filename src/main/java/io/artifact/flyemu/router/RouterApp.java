@@ -2,6 +2,7 @@ package io.artifact.flyemu.router;
 
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
+import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.fly.ImageRef;
 import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
@@ -11,15 +12,19 @@ import java.util.Set;
 
 /**
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
- * Tags {@code defect-skip-auth} and {@code defect-wrong-instance} select defective variants.
+ * Tags {@code defect-skip-auth}, {@code defect-wrong-instance}, {@code defect-no-kick-retry} (one kick,
+ * no retry under network faults) and {@code defect-any-secret} (a refused secret key lets tokens in
+ * unverified) select defective variants.
  */
 public final class RouterApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-router";
   static final String SKIP_AUTH = "defect-skip-auth";
   static final String WRONG_INSTANCE = "defect-wrong-instance";
+  static final String NO_KICK_RETRY = "defect-no-kick-retry";
+  static final String ANY_SECRET = "defect-any-secret";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE);
+  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_KICK_RETRY, ANY_SECRET);
 
   private volatile Router router;
   private volatile String misconfigured;
@@ -39,10 +44,12 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    ClerkGate gate = new ClerkGate(rt.clerk(), rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
+    var clerk = image.tag().equals(ANY_SECRET) ? rt.clerk().<ClerkAuthenticator>map(AnySecretClerk::new) : rt.clerk();
+    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
-    AgentLanding landing = new AgentLanding(store, exec, new Poller(rt.scheduler(), Runnable::run), settings);
+    ExecPort kicks = image.tag().equals(NO_KICK_RETRY) ? exec : KickRetry.from(exec, rt);
+    AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
     router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
   }
 
