@@ -91,4 +91,8 @@ public final class ExecJourney {
   public String computer() {
     return computer;
   }
+
+  public String agent() {
+    return agent;
+  }
 }

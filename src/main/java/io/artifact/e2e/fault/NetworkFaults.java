@@ -38,6 +38,19 @@ public final class NetworkFaults {
       return new Toxic("reset_peer_upstream", "reset_peer", "upstream", toxicity, Map.of("timeout", 0L));
     }
 
+    /** Ops' words for a bad link: "300 ms of latency", "resets on 3 in 4 connections", "resets on every connection". */
+    public static Toxic parse(String words) {
+      java.util.regex.Matcher m;
+      String w = words.strip();
+      if ((m = java.util.regex.Pattern.compile("(\\d+) ms of latency").matcher(w)).matches()) return latency(Long.parseLong(m.group(1)));
+      if ((m = java.util.regex.Pattern.compile("resets on (\\d+) in (\\d+) connections").matcher(w)).matches()) {
+        return resetPeer(Double.parseDouble(m.group(1)) / Double.parseDouble(m.group(2)));
+      }
+      if (w.equals("resets on every connection")) return resetPeer(1.0);
+      throw new IllegalArgumentException("no network fault '" + words + "'; say e.g. '300 ms of latency', 'resets on 3 in 4 connections', "
+          + "'resets on every connection'");
+    }
+
     String describe() {
       return type + " " + attributes + (toxicity < 1 ? " on " + Math.round(toxicity * 100) + "% of connections" : " on every connection");
     }

@@ -10,9 +10,9 @@ import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +30,8 @@ public final class IngressJourney {
   private List<Exchange> hops = List.of();
   private String computer;
   private FaultRecord.Fault secretFault;
+  private Caller lastCaller;
+  private Duration lastVisit = Duration.ZERO;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -73,7 +75,21 @@ public final class IngressJourney {
   /** Opens the slice's base domain and follows the router's redirects within it. */
   public void openBaseDomain(Caller caller) {
     String domain = world.slice().domain();
+    lastCaller = caller;
+    long t0 = System.nanoTime();
     hops = world.router().follow(domain, domain, caller);
+    lastVisit = Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  /** The same caller, with the same session, once more. */
+  public void openBaseDomainAgain() {
+    if (lastCaller == null) throw new IllegalStateException("nobody has opened the base domain yet");
+    openBaseDomain(lastCaller);
+  }
+
+  /** How long the last visit took, every redirect included. */
+  public Duration lastVisit() {
+    return lastVisit;
   }
 
   public Exchange lastAnswer() {

@@ -1,0 +1,92 @@
+package io.artifact.e2e.fault;
+
+import io.artifact.e2e.contract.Observable;
+import io.artifact.e2e.exec.ExecJourney;
+import io.artifact.e2e.exec.ExecRefused;
+import io.artifact.e2e.router.IngressJourney;
+import io.artifact.e2e.world.ScenarioWorld;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The runbook's fault toolkit as ops walk it (Phase 4): the stack's steady state first, one fault
+ * (a flipped secret, a drifted instance file, a bad router→exec link), what the stack did about
+ * it, the revert, and the steady state again. Every fault goes through the scenario's
+ * {@link FaultRecord}, so it is reverted at teardown even when a step fails before the revert step.
+ */
+public final class FaultJourney {
+
+  /** What exec said to a change notification: its status and, on 200, its changeCount. */
+  public record ExecAnswer(int status, int changeCount) {}
+
+  private final ScenarioWorld world;
+  private final IngressJourney ingress;
+  private final ExecJourney exec;
+  private ExecAnswer lastAnswer;
+
+  public FaultJourney(ScenarioWorld world, IngressJourney ingress, ExecJourney exec) {
+    this.world = world;
+    this.ingress = ingress;
+    this.exec = exec;
+  }
+
+  public SteadyState.Verdict steadyStateBefore() {
+    return record(world.faultRecord().steadyStateBefore());
+  }
+
+  /** Reverts every fault now (newest first), then probes the hypothesis (bounded wait for the stack to settle). */
+  public SteadyState.Verdict revertAndProbe() {
+    world.faultRecord().revertAll();
+    return record(world.faultRecord().steadyStateAfter());
+  }
+
+  public void revertAll() {
+    world.faultRecord().revertAll();
+  }
+
+  public void flipRouterSecret() {
+    ingress.flipClerkSecretToInvalid();
+  }
+
+  public void drift(String word) {
+    new FilesystemFaults(world).drift(exec.computer(), exec.agent(), FilesystemFaults.Drift.of(word));
+  }
+
+  public void perturbRouterToExec(String words) {
+    world.networkFaults().onTrafficTo(world.slice().execApp(), NetworkFaults.Toxic.parse(words));
+  }
+
+  /** Notifies exec and keeps its answer, a refusal included (the answer is what the scenario judges). */
+  public ExecAnswer notifyExec() {
+    try {
+      lastAnswer = new ExecAnswer(200, exec.notifyExec());
+    } catch (ExecRefused e) {
+      lastAnswer = new ExecAnswer(e.status(), -1);
+    }
+    return lastAnswer;
+  }
+
+  public ExecAnswer lastExecAnswer() {
+    return lastAnswer;
+  }
+
+  /**
+   * The router's own bound on a visit — how long it may wait for the agent's instance
+   * ({@code router.instance-wait}, 60 s in the real router) — plus 5 s for the hops around it (edge,
+   * Clerk, redirects), which a loaded 2-core build machine can stretch. A hang never ends at all.
+   */
+  public Duration routerBound() {
+    return world.profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60)).plusSeconds(5);
+  }
+
+  /** The router's log lines matching an observable of the contract. */
+  public List<String> routerLogMatching(Observable o) {
+    var pattern = world.contract().pattern(o);
+    return ingress.routerLog().stream().filter(l -> pattern.matcher(l).find()).toList();
+  }
+
+  private SteadyState.Verdict record(SteadyState.Verdict v) {
+    world.evidence().json("steady-state-" + v.phase() + ".json", v.asJson());
+    return v;
+  }
+}
