@@ -1,7 +1,8 @@
 @TOOLKIT @fault
 Feature: Fault injection techniques, each reverted, the stack healthy before and after
-  The runbook's fault toolkit (Phase 4): the router's Clerk secret set to an invalid value, instance
-  files drifting behind exec's back, a slow or lossy link between the router and exec. Every fault
+  The runbook's fault toolkit (Phase 4): the router's Clerk secret set to an invalid value, a user's
+  session expiring mid-visit, instance files drifting behind exec's back, a slow or lossy link
+  between the router and exec. Every fault
   is recorded with its undo before it goes in, and is undone whatever happens. Around each one runs
   a steady-state check, as in a chaos experiment: the stack must pass the Phase 0 baseline before
   the fault goes in and again once it is reverted. A scenario that leaves the stack unhealthy fails
@@ -22,6 +23,17 @@ Feature: Fault injection techniques, each reverted, the stack healthy before and
       When the fault is reverted
       And alice opens the base domain again
       Then the caller lands on their agent's page, served by a worker Machine of their computer
+      And once the fault is reverted the stack is back in its steady state
+
+  Rule: A session that expires mid-scenario no longer gets in, and its user is sent to sign in again
+
+    @unhappy @token-expiry
+    Scenario: Router session expires mid-scenario
+      When alice, signed in with a session that expires after 5 seconds, opens the base domain in her browser
+      Then the caller lands on their agent's page, served by a worker Machine of their computer
+      When her session has expired
+      And alice opens the base domain again
+      Then the caller is sent to the Clerk sign-in page, with a way back to the base domain
       And once the fault is reverted the stack is back in its steady state
 
   Rule: Exec handles an instance file that drifted behind its back as its contract says, and recovers once the file is put back

@@ -5,7 +5,9 @@ import io.artifact.e2e.exec.ExecJourney;
 import io.artifact.e2e.exec.ExecRefused;
 import io.artifact.e2e.router.IngressJourney;
 import io.artifact.e2e.world.ScenarioWorld;
+import io.artifact.e2e.clerk.SessionToken;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ public final class FaultJourney {
 
   /** What exec said to a change notification: its status and, on 200, its changeCount. */
   public record ExecAnswer(int status, int changeCount) {}
+
+  /** Clerk's allowed clock skew when it checks {@code exp} (fly-facts.md §9.2). */
+  private static final Duration CLERK_CLOCK_SKEW = Duration.ofSeconds(5);
 
   private final ScenarioWorld world;
   private final IngressJourney ingress;
@@ -42,6 +47,21 @@ public final class FaultJourney {
 
   public void revertAll() {
     world.faultRecord().revertAll();
+  }
+
+  /** Signs {@code name} in with a session whose token expires after {@code lifetime} (a toolkit fault), and opens the base domain. */
+  public SessionToken openWithExpiringSession(String name, Duration lifetime) {
+    SessionToken[] token = new SessionToken[1];
+    ingress.openBaseDomain(ingress.signedInBrowser(name, user -> token[0] = new TokenFaults(world).expiringSession(user, lifetime)));
+    return token[0];
+  }
+
+  /** Waits (bounded) until the token is past its expiry and Clerk's clock skew (fly-facts.md §9.2: 5 s). */
+  public void awaitExpiry(SessionToken token) {
+    Instant dead = token.expiresAt().plus(CLERK_CLOCK_SKEW);
+    Duration bound = Duration.between(Instant.now(), dead).plus(world.profile().duration("timeouts.await"));
+    world.eventually("the session token of " + token.userId() + " is past its expiry and Clerk's clock skew", bound)
+        .pollInterval(Duration.ofMillis(100)).until(() -> Instant.now().isAfter(dead));
   }
 
   public void flipRouterSecret() {

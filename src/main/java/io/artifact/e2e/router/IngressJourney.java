@@ -64,9 +64,14 @@ public final class IngressJourney {
 
   /** A Clerk user unique to this scenario, signed in: their browser carries the session cookies. */
   public Caller signedInBrowser(String name) {
+    return signedInBrowser(name, user -> world.clerk().sessionToken(user));
+  }
+
+  /** The same, with a session minted by {@code session} (a short-lived one, say). */
+  public Caller signedInBrowser(String name, java.util.function.Function<TestUser, SessionToken> session) {
     TestUser user = world.clerk().user(name + "-" + world.slice().runId());
     world.cleanup().register("delete Clerk user " + user.name(), () -> world.clerk().deleteUser(user));
-    SessionToken token = world.clerk().sessionToken(user);
+    SessionToken token = session.apply(user);
     world.redactor().secret(token.jwt());
     computer = user.id().toLowerCase(Locale.ROOT);
     return Caller.browser(name, token);

@@ -21,6 +21,7 @@ public final class FaultToolkitSteps {
   private final IngressJourney ingress;
   private final ExecJourney exec;
   private final RouterSteps router;
+  private io.artifact.e2e.clerk.SessionToken session;
 
   public FaultToolkitSteps(ScenarioWorld world, FaultJourney faults, IngressJourney ingress, ExecJourney exec, RouterSteps router) {
     this.world = world;
@@ -66,6 +67,16 @@ public final class FaultToolkitSteps {
   @When("the fault is reverted")
   public void theFaultIsReverted() {
     faults.revertAll();
+  }
+
+  @When("{word}, signed in with a session that expires after {int} second(s), opens the base domain in her/his/their browser")
+  public void signedInWithAnExpiringSessionOpensTheBaseDomain(String name, int seconds) {
+    session = faults.openWithExpiringSession(name, java.time.Duration.ofSeconds(seconds));
+  }
+
+  @When("her/his/their session has expired")
+  public void theSessionHasExpired() {
+    faults.awaitExpiry(session);
   }
 
   @Given("the router's Clerk secret has been flipped to an invalid value")
