@@ -33,6 +33,14 @@ public final class Contract {
   /** stack-contract.md §1.3: the instance file's state once the agent is loaded. */
   public static final Observable INSTANCE_RUNNING = new Observable("exec.instance-running", "running", "stack-contract.md §1.3, §3.3");
 
+  /**
+   * E2E.md WORKER-020 / stack-contract.md §8 G13 DOC: an idle worker Machine is suspended, which Fly
+   * reports as the Machine state {@code suspended} (fly-facts.md §4). A regular expression: on a target
+   * whose workers cannot be suspended Fly stops them instead (§8.3), e.g. {@code suspended|stopped}.
+   */
+  public static final Observable WORKER_IDLE_STATE = new Observable("worker.idle-state", "suspended",
+      "E2E.md WORKER-020 \"auto-suspend after idle period\"; stack-contract.md §8 G13; fly-facts.md §4, §8.1");
+
   /** OCI image digests, as registries and the Machines API report them ({@code image_ref.digest}). */
   public static final Observable IMAGE_DIGEST = new Observable("fly.image-digest", "sha256:[0-9a-f]{64}", "OCI image spec; fly-facts.md §3 image_ref");
 

@@ -98,13 +98,30 @@ public final class FlyFaults {
         });
   }
 
+  /**
+   * Stops a Machine behind the stack's back (runbook Phase 4 {@code fly machine stop}), whatever it was
+   * doing (started, or suspended: a stop discards the snapshot). Nothing is put back: the undo is the
+   * stack's own recovery (WORKER-020: exec rehydrates the instance on the next router signal), which
+   * the scenario checks; the manifest says so.
+   */
+  public void stopBehindTheStacksBack(String app, String machineId) {
+    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    FlyPort fly = world.fly();
+    String before = fly.machine(app, machineId).state();
+    record().injectIrreversible("stopped Machine " + machineId + " behind the stack's back (was " + before + ")", app,
+        "the undo is the stack's own recovery, which the scenario checks", () -> {
+          fly.stopMachine(app, machineId);
+          fly.awaitState(app, machineId, "stopped", world.bootBound());
+        });
+  }
+
   /** Every Machine of an app as Fly reports it, for before/after evidence. */
   public List<MachineInfo> machines(String app) {
     return world.fly().listMachines(app);
   }
 
   private String digestOf(String app, String name) {
-    world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
+    world.require(Capability.FAULTS_APP_SECRETS);
     String digest = world.fly().secretDigests(app).get(name);
     if (digest == null) throw new IllegalStateException(app + " has no secret " + name + " to change");
     return digest;

@@ -33,9 +33,11 @@ public final class FlySshNfs implements NfsPort {
   public static final String CLIENT_ROOT = "/mnt/computers";
 
   private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
-  /** Printed instead of a file's content when it does not exist; never valid JSON. */
+  /** Printed instead of a file's content when it does not exist; never valid JSON, nor base64. */
   private static final String ABSENT = "--no-such-file--";
   private static final String REMOVED = "--removed--";
+  /** Prefixes a file's content sent base64, so that an empty file is told from no answer. */
+  private static final String B64 = "b64:";
 
   private final Flyctl fly;
   private final List<String> target;
@@ -57,6 +59,32 @@ public final class FlySshNfs implements NfsPort {
   @Override
   public void publishImageRecord(String name, Map<String, Object> record) {
     sh(write(NfsLayout.imageRecord(NfsLayout.requireId("image", name)), NfsLayout.renderImageRecord(record)));
+  }
+
+  /** Read as base64, so the text comes back byte for byte (no PTY {@code \r}, no newline added or lost). */
+  @Override
+  public Optional<String> imageRecordText(String name) {
+    String rel = NfsLayout.imageRecord(NfsLayout.requireId("image", name));
+    String file = path(rel);
+    String out = sh("if b=$(base64 " + file + "); then printf " + B64 + "%s \"$b\" | tr -d \"\\n\"; "
+        + "elif test ! -e " + file + "; then echo " + ABSENT + "; else exit 1; fi").strip();
+    if (out.equals(ABSENT)) return Optional.empty();
+    if (!out.startsWith(B64)) throw new IllegalStateException(rel + " under " + root + " could not be read: " + snippet(out));
+    try {
+      return Optional.of(new String(Base64.getMimeDecoder().decode(out.substring(B64.length())), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(rel + " under " + root + " did not come back as base64: " + snippet(out), e);
+    }
+  }
+
+  @Override
+  public void publishImageRecordText(String name, String text) {
+    sh(write(NfsLayout.imageRecord(NfsLayout.requireId("image", name)), text));
+  }
+
+  @Override
+  public void removeImageRecord(String name) {
+    sh("rm -f -- " + path(NfsLayout.imageRecord(NfsLayout.requireId("image", name))));
   }
 
   @Override

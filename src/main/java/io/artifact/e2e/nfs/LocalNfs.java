@@ -31,6 +31,32 @@ public final class LocalNfs implements NfsPort {
   }
 
   @Override
+  public Optional<String> imageRecordText(String name) {
+    Path file = root.get().resolve(NfsLayout.imageRecord(NfsLayout.requireId("image", name)));
+    try {
+      return Optional.of(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read release manifest " + NfsLayout.imageRecord(name), e);
+    }
+  }
+
+  @Override
+  public void publishImageRecordText(String name, String text) {
+    write(root.get().resolve(NfsLayout.imageRecord(NfsLayout.requireId("image", name))), text);
+  }
+
+  @Override
+  public void removeImageRecord(String name) {
+    try {
+      Files.deleteIfExists(root.get().resolve(NfsLayout.imageRecord(NfsLayout.requireId("image", name))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove release manifest " + NfsLayout.imageRecord(name), e);
+    }
+  }
+
+  @Override
   public void createComputer(String computer) {
     Path r = root.get();
     for (String dir : NfsLayout.computerDirs(computer)) mkdirs(r.resolve(dir));

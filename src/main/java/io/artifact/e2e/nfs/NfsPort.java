@@ -14,6 +14,27 @@ public interface NfsPort {
   /** Seeds a release record, e.g. {@code host-coder}; where it lives is the stack's DOC layout. */
   void publishImageRecord(String name, Map<String, Object> record);
 
+  /**
+   * The release manifest {@code images/<name>.json} exactly as it is on the volume, if there is one:
+   * what a release replaces, kept to put it back (AGENT-030).
+   */
+  default Optional<String> imageRecordText(String name) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read release manifests");
+  }
+
+  /**
+   * Writes a release manifest exactly as given, as a release step would — including text that is
+   * not a valid record, which exec must reject (AGENT-030 unhappy rows), and a restored original.
+   */
+  default void publishImageRecordText(String name, String text) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not write release manifests");
+  }
+
+  /** Removes a release manifest: the restore when a scenario published one where there was none. */
+  default void removeImageRecord(String name) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not remove release manifests");
+  }
+
   /** Creates {@code agents/}, {@code exec/} and {@code repos/} for the computer. */
   void createComputer(String computer);
 

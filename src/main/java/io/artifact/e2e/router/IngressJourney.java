@@ -11,8 +11,10 @@ import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +29,11 @@ public final class IngressJourney {
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
+  private final Map<String, Caller> callers = new HashMap<>();
   private List<Exchange> hops = List.of();
+  private Caller lastCaller;
   private String computer;
   private FaultRecord.Fault secretFault;
-  private Caller lastCaller;
   private Duration lastVisit = Duration.ZERO;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
@@ -74,7 +77,9 @@ public final class IngressJourney {
     SessionToken token = session.apply(user);
     world.redactor().secret(token.jwt());
     computer = user.id().toLowerCase(Locale.ROOT);
-    return Caller.browser(name, token);
+    Caller caller = Caller.browser(name, token);
+    callers.put(name, caller);
+    return caller;
   }
 
   /** Opens the slice's base domain and follows the router's redirects within it. */
@@ -97,8 +102,30 @@ public final class IngressJourney {
     return lastVisit;
   }
 
+  /** Who opened the base domain last (the caller {@link #lastAnswer()} and {@link #landing()} are about). */
+  public Optional<Caller> lastCaller() {
+    return Optional.ofNullable(lastCaller);
+  }
+
   public Exchange lastAnswer() {
     return hops.get(hops.size() - 1);
+  }
+
+  /** Every answer of the last visit, in order. */
+  public List<Exchange> hops() {
+    return hops;
+  }
+
+  /** The host the last answer came from (the agent host, once a caller has landed). */
+  public String lastHost() {
+    return Exchange.hostOf(lastAnswer().url());
+  }
+
+  /** A user signed in earlier in the scenario opens {@code host} again (a reload of their tab), following the router's redirects. */
+  public void reopen(String name, String host) {
+    Caller caller = callers.get(name);
+    if (caller == null) throw new IllegalStateException(name + " has not signed in in this scenario");
+    hops = world.router().follow(host, world.slice().domain(), caller);
   }
 
   public String signInUrl() {

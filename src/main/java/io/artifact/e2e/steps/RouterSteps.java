@@ -80,7 +80,8 @@ public final class RouterSteps {
 
   @Then("the caller lands on their agent's page, served by a worker Machine of their computer")
   public void theCallerLandsOnTheirAgentsPage() {
-    assertThat(ingress.lastAnswer().status()).as("final answer after the redirects").isEqualTo(200);
+    Exchange last = ingress.lastAnswer();
+    assertThat(last.status()).as("final answer after the redirects, from %s: %.200s", last.url(), last.body()).isEqualTo(200);
     IngressJourney.Landing landing = ingress.landing();
     assertThat(landing.computer()).as("computer in the agent host " + ingress.lastAnswer().url()).isEqualTo(ingress.computer().orElseThrow());
     assertThat(landing.machineId()).as("Machine the running instance file of " + landing.agent() + " names").isNotBlank();

@@ -19,6 +19,7 @@ final class Capabilities {
     if (endpoints.containsKey(MACHINES_API) && secrets.containsKey(FLY_API_TOKEN)) {
       c.add(Capability.FLY_API);
       c.add(Capability.FAULTS_MACHINE_LIFECYCLE);
+      c.add(Capability.FAULTS_APP_SECRETS);
     }
     if (endpoints.containsKey(EDGE)) c.add(Capability.EDGE);
     if (endpoints.containsKey(CLERK_API) && secrets.containsKey(CLERK_SECRET_KEY)) c.add(Capability.CLERK_BACKEND);

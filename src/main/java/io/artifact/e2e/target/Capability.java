@@ -23,6 +23,11 @@ public enum Capability {
   MCP_ADMIN("mcp-admin"),
   /** Stop, start, restart a Machine, set or remove a secret: anything the Fly API can do. */
   FAULTS_MACHINE_LIFECYCLE("faults:machine-lifecycle"),
+  /**
+   * Set, remove or flip an app's secrets through Fly and have its Machines see the change: not so
+   * when the app runs outside and reads its secrets from its own shell (the mix drill).
+   */
+  FAULTS_APP_SECRETS("faults:app-secrets"),
   /** Kill a Machine while it boots: no Fly API does this, only an emulator admin surface. */
   FAULTS_BOOT_KILL("faults:boot-kill"),
   /** Latency, resets and drops on router→exec traffic. */

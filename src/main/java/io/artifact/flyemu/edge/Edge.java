@@ -1,5 +1,6 @@
 package io.artifact.flyemu.edge;
 
+import io.artifact.flyemu.Durations;
 import io.artifact.flyemu.EmbeddedStack;
 import io.artifact.flyemu.StackComponent;
 import io.artifact.flyemu.fly.App;
@@ -33,6 +34,7 @@ public final class Edge implements StackComponent, HttpHandler {
   private FlyPlatform fly;
   private Targets targets;
   private HttpListener listener;
+  private Autostop autostop;
 
   public Edge() {}
 
@@ -46,6 +48,11 @@ public final class Edge implements StackComponent, HttpHandler {
     this.fly = stack.platform();
     this.targets = new Targets(stack.settings().autostartTimeout());
     this.listener = stack.listen(HttpListener.start("edge", this));
+    // the defective edge is the same proxy without its autostop loop
+    if (EdgeDefect.parse(stack.settings().extra("edge.defect", "none")) != EdgeDefect.NEVER_SUSPEND) {
+      autostop = new Autostop(fly, Durations.parse("stack.idle-window", stack.settings().extra("idle-window", "5m")));
+      autostop.start();
+    }
   }
 
   @Override
@@ -54,7 +61,9 @@ public final class Edge implements StackComponent, HttpHandler {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (autostop != null) autostop.close();
+  }
 
   @Override
   public HttpResponse handle(HttpRequest incoming) throws Exception {
@@ -114,11 +123,11 @@ public final class Edge implements StackComponent, HttpHandler {
     }
   }
 
-  private static HttpResponse call(Machine m, HttpRequest request) {
+  private HttpResponse call(Machine m, HttpRequest request) {
     var program = m.runningProgram();
     if (program == null) return ProxyError.of(502, "PC01", "machine " + m.id() + " is " + m.state().wire());
     try {
-      return program.serve(request);
+      return fly.load().serve(m, () -> program.serve(request));
     } catch (Exception e) {
       return ProxyError.of(502, "PC01", "machine " + m.id() + " failed to answer: " + e.getMessage());
     }

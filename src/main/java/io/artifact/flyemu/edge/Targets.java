@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +23,8 @@ final class Targets {
 
   private static final EnumSet<MachineState> SLEEPING = EnumSet.of(MachineState.STOPPED, MachineState.SUSPENDED,
       MachineState.STARTING, MachineState.SUSPENDING, MachineState.STOPPING);
+  private static final EnumSet<MachineState> SETTLING_INTO = EnumSet.of(MachineState.SUSPENDED, MachineState.STOPPED,
+      MachineState.DESTROYED, MachineState.STARTING, MachineState.STARTED);
 
   private final Duration autostartTimeout;
   private final AtomicInteger next = new AtomicInteger();
@@ -48,11 +52,22 @@ final class Targets {
 
   private boolean wake(Machine m) throws InterruptedException {
     try {
+      // one going to sleep right now (autostop) finishes doing so before it can be started again
+      if (m.state() == MachineState.SUSPENDING || m.state() == MachineState.STOPPING) reach(m, SETTLING_INTO);
       m.start();
-      m.when(EnumSet.of(MachineState.STARTED)).get(autostartTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      reach(m, EnumSet.of(MachineState.STARTED));
       return m.runningProgram() != null;
     } catch (RuntimeException | ExecutionException | TimeoutException e) {
       return false;
+    }
+  }
+
+  private void reach(Machine m, Set<MachineState> states) throws InterruptedException, ExecutionException, TimeoutException {
+    CompletableFuture<MachineState> reached = m.when(states);
+    try {
+      reached.get(autostartTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } finally {
+      reached.cancel(false); // a waiter given up on is dropped from the Machine
     }
   }
 }

@@ -24,16 +24,19 @@ import java.util.regex.Pattern;
  * The {@code fly-exec} image (stack-contract.md §3): {@code POST /changed/<computer>} runs a
  * reconcile pass through the per-computer queue and answers {@code {"changeCount": n}}. It is
  * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
- * here, exec reconciles that computer and replays the request back to the router. Tags
- * {@code defect-no-retry} and {@code defect-ignore-stopped} select defective variants.
+  * here, exec reconciles that computer and replays the request back to the router. New Machines
+  * start on the newest valid release ({@link Releases}). Tags {@code defect-no-retry},
+  * {@code defect-ignore-stopped}, {@code defect-no-rehydrate} and those of {@link Releases#DEFECTS}
+  * select defective variants.
  */
 public final class ExecApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-exec";
   static final String NO_RETRY = "defect-no-retry";
   static final String IGNORE_STOPPED = "defect-ignore-stopped";
+  static final String NO_REHYDRATE = "defect-no-rehydrate";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(NO_RETRY, IGNORE_STOPPED);
+  public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE), Releases.DEFECTS);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private volatile ExecutorService workers;
@@ -64,13 +67,14 @@ public final class ExecApp extends ArtifactApp {
       return;
     }
     Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals(NO_RETRY),
-        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts());
+        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts(), !image.tag().equals(NO_REHYDRATE));
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
     AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
         new Poller(rt.scheduler(), workers), settings.pingInterval(), settings.pingTimeout());
     InstanceFiles files = new InstanceFiles(rt.nfs(settings.dcNfs()));
-    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater);
+    Releases releases = Releases.of(image.tag(), rt, rt.nfs(settings.dcNfs()));
+    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater, releases);
   }
 
   @Override
@@ -113,6 +117,12 @@ public final class ExecApp extends ArtifactApp {
     int dashes = label.indexOf("--");
     if (dashes >= 0) changed(label.substring(dashes + 2));
     return FlyReplay.toApp(settings.routerApp().get(), "bridged").toResponse();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   @Override

@@ -9,10 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@link WorkerPool} over the Machines API, with exec's {@code DC_FLY_API_TOKEN} (stack-contract.md §3.5). */
 public final class FlyMachinesClient implements WorkerPool {
@@ -35,10 +34,15 @@ public final class FlyMachinesClient implements WorkerPool {
   }
 
   @Override
-  public Set<String> machineIds() {
-    Set<String> ids = new LinkedHashSet<>();
-    call("GET", "", null, 200).forEach(m -> ids.add(m.path("id").asText()));
-    return ids;
+  public Map<String, String> machineStates() {
+    Map<String, String> states = new LinkedHashMap<>();
+    call("GET", "", null, 200).forEach(m -> states.put(m.path("id").asText(), m.path("state").asText()));
+    return states;
+  }
+
+  @Override
+  public void start(String machineId) {
+    call("POST", "/" + machineId + "/start", null, 200);
   }
 
   @Override

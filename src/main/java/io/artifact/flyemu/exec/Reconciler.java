@@ -6,6 +6,7 @@ import static io.artifact.flyemu.nfs.Instance.Hardware.RUNNING;
 import static io.artifact.flyemu.nfs.Instance.Hardware.STARTING;
 import static io.artifact.flyemu.nfs.Instance.Hardware.STOPPING;
 
+import io.artifact.flyemu.nfs.ImageRecord;
 import io.artifact.flyemu.nfs.Instance;
 import io.artifact.flyemu.nfs.InstanceFiles;
 import java.util.Locale;
@@ -20,12 +21,20 @@ import java.util.function.Consumer;
  * a gap): queued → starting (Machine created, then booting) → loadable (it answers ping) →
  * running (the {@code load} tool said ok). A Machine that dies or vanishes while starting or
  * loadable sends the file back to {@code queued} and a retry is scheduled, up to a bounded number
- * of attempts (G10, G12); {@code stopped} destroys the Machine and removes the file in any state (G28).
+ * of attempts (G10, G12); {@code stopped} destroys the Machine and removes the file in any state (G28);
+ * a running agent whose Machine was stopped behind exec's back is started and loaded again (G14).
  */
 public final class Reconciler {
 
   /** What the image variant does; the defect tags turn one of these off. */
-  public record Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts) {}
+  public record Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts, boolean rehydrateStopped) {
+    public Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts) {
+      this(retryFailedBoots, honourStopped, maxBootAttempts, true);
+    }
+  }
+
+  /** Machine states that lost what was loaded in them (a suspended one keeps its memory, fly-facts.md §8.3). */
+  private static final Set<String> LOST_MEMORY = Set.of("stopped", "failed");
 
   private final InstanceFiles files;
   private final WorkerPool pool;
@@ -33,10 +42,19 @@ public final class Reconciler {
   private final Behaviour behaviour;
   private final Consumer<String> log;
   private final Consumer<String> retryLater;
+  private final Releases releases;
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
+  /** Machines start from the record each instance was queued with. */
   public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
       Consumer<String> log, Consumer<String> retryLater) {
+    this(files, pool, loader, behaviour, log, retryLater, Releases.asQueued());
+  }
+
+  /** Machines start from the release {@code releases} picks (AGENT-030), written into the instance file. */
+  public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
+      Consumer<String> log, Consumer<String> retryLater, Releases releases) {
+    this.releases = releases;
     this.files = files;
     this.pool = pool;
     this.loader = loader;
@@ -50,7 +68,7 @@ public final class Reconciler {
     String computer = computerId.toLowerCase(Locale.ROOT);
     var agents = files.agents(computer);
     if (agents.isEmpty()) return 0;
-    Set<String> machines = pool.machineIds();
+    Map<String, String> machines = pool.machineStates();
     int changed = 0;
     for (String agent : agents) {
       if (sync(computer, agent, machines)) changed++;
@@ -58,18 +76,39 @@ public final class Reconciler {
     return changed;
   }
 
-  private boolean sync(String c, String a, Set<String> machines) {
+  private boolean sync(String c, String a, Map<String, String> machines) {
     Optional<Instance> read = files.read(c, a);
     if (read.isEmpty()) return false;
     Instance inst = read.get();
-    if (inst.machineId() != null && !machines.contains(inst.machineId())) return vanished(c, a, inst);
+    if (inst.machineId() != null && !machines.containsKey(inst.machineId())) return vanished(c, a, inst);
     if (inst.software() == Instance.Software.STOPPED) return behaviour.honourStopped() && stop(c, a, inst);
     return switch (inst.hardware()) {
       case QUEUED -> start(c, a, inst);
       case STARTING -> inst.machineId() == null ? bootFailed(c, a, inst, "exec restarted while creating its machine") : boot(c, a, inst);
       case LOADABLE -> load(c, a, inst, false);
-      case RUNNING, STOPPING -> false;
+      case RUNNING -> behaviour.rehydrateStopped() && LOST_MEMORY.contains(machines.get(inst.machineId())) && rehydrate(c, a, inst);
+      case STOPPING -> false;
     };
+  }
+
+  /**
+   * The Machine of a running agent was stopped behind exec's back (WORKER-020, G14 DOC): its memory,
+   * and the agent loaded in it, are gone, so start it again and load the agent before the router
+   * replays to it. The file goes starting → loadable → running on the same Machine; a Machine that
+   * will not boot again is replaced like any failed boot.
+   */
+  private boolean rehydrate(String c, String a, Instance inst) {
+    String id = inst.machineId();
+    log.accept(c + "/" + a + ": machine " + id + " is stopped; starting it again to reload the agent");
+    Instance starting = inst.with(STARTING, id);
+    files.write(c, a, starting);
+    try {
+      pool.start(id);
+    } catch (FlyApiException e) {
+      return bootFailed(c, a, starting, "start of stopped machine failed: " + e.getMessage());
+    }
+    boot(c, a, starting);
+    return true;
   }
 
   private boolean vanished(String c, String a, Instance inst) {
@@ -82,12 +121,15 @@ public final class Reconciler {
     return true;
   }
 
-  private boolean start(String c, String a, Instance inst) {
+  private boolean start(String c, String a, Instance queued) {
+    Instance inst = queued.with(releases.forNewMachine(queued.record()));
     files.write(c, a, inst.with(STARTING, null));
     String id;
     try {
       id = pool.create(c, inst.record());
     } catch (FlyApiException e) {
+      // a release whose image Fly cannot pull is rejected; the one before it is tried instead
+      if (unpullable(e, inst.record()) && releases.unpullable(inst.record(), e.getMessage())) return start(c, a, queued);
       return bootFailed(c, a, inst.with(STARTING, null), "create failed: " + e.getMessage());
     }
     Instance starting = inst.with(STARTING, id);
@@ -150,6 +192,12 @@ public final class Reconciler {
     log.accept(c + "/" + a + ": stopped" + (inst.machineId() == null ? "" : "; machine " + inst.machineId() + " destroyed")
         + "; instance file removed");
     return true;
+  }
+
+  /** A create refused with 422 (validation, fly-facts.md §1.2) that names the image: Fly could not resolve it. */
+  private static boolean unpullable(FlyApiException e, ImageRecord record) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains(" 422 ") && m.contains(record.image());
   }
 
   private void destroyQuietly(String machineId) {

@@ -1,6 +1,7 @@
 package io.artifact.flyemu.exec;
 
 import io.artifact.flyemu.nfs.ImageRecord;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,7 +9,15 @@ import java.util.Set;
 public interface WorkerPool {
 
   /** Ids of every Machine the API lists, whatever their state. */
-  Set<String> machineIds();
+  default Set<String> machineIds() {
+    return machineStates().keySet();
+  }
+
+  /** Every Machine the API lists (one list call), id → state. */
+  Map<String, String> machineStates();
+
+  /** Starts a stopped Machine again (a cold boot: whatever it had loaded is gone). */
+  void start(String machineId);
 
   /** Creates a worker Machine for the computer from the image record; returns its id. */
   String create(String computer, ImageRecord record);

@@ -42,16 +42,20 @@ public final class FlyPlatform {
   private final StackServices services = new StackServices();
   private final Map<String, App> apps = new ConcurrentHashMap<>();
   private final Set<String> tokens = new CopyOnWriteArraySet<>();
+  private final ProxyLoad load;
 
   public FlyPlatform(Settings settings, Scheduler scheduler, ImageRegistry images) {
     this.settings = settings;
     this.scheduler = scheduler;
     this.images = images;
+    this.load = new ProxyLoad(scheduler);
   }
 
   public Scheduler scheduler() { return scheduler; }
   public ImageRegistry images() { return images; }
   public StackServices services() { return services; }
+  /** What the proxy (edge and private network) knows of each Machine's requests, for autostop. */
+  public ProxyLoad load() { return load; }
   Duration stopDelay() { return settings.stopDelay(); }
   Duration resumeDelay() { return settings.resumeDelay(); }
 
@@ -191,6 +195,7 @@ public final class FlyPlatform {
   /** A destroyed Machine lets go of its volumes at once and disappears from the API after {@code reapAfter}. */
   void reapLater(Machine m) {
     m.app().volumes().stream().filter(v -> m.id().equals(v.attachedMachineId())).forEach(v -> v.attach(null));
+    load.forget(m);
     scheduler.schedule(settings.reapAfter(), () -> m.app().remove(m));
   }
 
@@ -291,6 +296,11 @@ public final class FlyPlatform {
 
   void log(Machine m, String level, String message) {
     m.app().logs().append(scheduler.now(), m.id(), m.region(), level, message);
+  }
+
+  /** A line the proxy writes to the app's log about one of its Machines (autostop, say). */
+  public void proxyLog(Machine m, String message) {
+    log(m, "info", message);
   }
 
   public List<LogEntry> logs(String appName, String afterId, String machineId, int limit) {

@@ -91,10 +91,10 @@ public final class PrivateNetwork implements HttpHandler {
     return serve(target.get(), request);
   }
 
-  private static HttpResponse serve(Machine m, HttpRequest request) throws Exception {
+  private HttpResponse serve(Machine m, HttpRequest request) throws Exception {
     MachineProgram p = m.runningProgram();
     if (p == null) return unreachable("connection refused: machine " + m.id() + " is " + m.state().wire());
-    return p.serve(request);
+    return fly.load().serve(m, () -> p.serve(request));
   }
 
   private static HttpResponse unreachable(String why) {

@@ -15,9 +15,11 @@ public final class ImageRecords {
   public static final String DIR = "images";
 
   private final NfsRoot root;
+  private final ReleaseCatalog releases;
 
   public ImageRecords(NfsRoot root) {
     this.root = root;
+    this.releases = new ReleaseCatalog(root, ReleaseCatalog.SILENT);
   }
 
   public void publish(String name, ImageRecord record) {
@@ -35,5 +37,15 @@ public final class ImageRecords {
     Path file = root.path().resolve(DIR).resolve(NfsIds.require("image", name) + ".json");
     return NfsJson.read(file, ImageRecord.class)
         .orElseThrow(() -> new LayoutException("image record " + DIR + "/" + name + ".json is missing"));
+  }
+
+  /**
+   * The newest valid release of {@code name} this reader has seen ({@link ReleaseCatalog}): a
+   * malformed manifest does not stop new agents while an earlier release is known. Judging it is
+   * exec's part (stack-contract.md §8 G17), so nothing is reported here.
+   */
+  public ImageRecord current(String name) {
+    return releases.newest(name).orElseThrow(() -> new LayoutException("image record " + DIR + "/" + name
+        + ".json is missing or malformed, and no earlier release of " + name + " is known"));
   }
 }

@@ -57,6 +57,11 @@ public record Instance(
     return new Instance(software, h, record, newMachineId);
   }
 
+  /** The same instance with another image record snapshot: the release its Machine is created from. */
+  public Instance with(ImageRecord r) {
+    return new Instance(software, hardware, r, machineId);
+  }
+
   public Instance with(Software s) {
     return new Instance(s, hardware, record, machineId);
   }

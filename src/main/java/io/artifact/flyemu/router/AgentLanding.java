@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The agent host's work before the replay (stack-contract.md §2.6, DOC): make sure the agent has
- * an instance file (queued, with a snapshot of the image record), notify exec, then wait — bounded
+ * an instance file (queued, with a snapshot of the newest valid release; exec has the last word on
+ * which release a Machine gets, §5 DOC), notify exec, then wait — bounded
  * — until the file says {@code running} with a Machine id. If exec removes the file meanwhile
  * (its Machine vanished), the agent is queued again: the "rehydrate on the next router signal" of
  * WORKER-020.
@@ -50,7 +51,7 @@ final class AgentLanding {
 
   private void queueIfAbsent(String computer, String agent) {
     if (store.instances().read(computer, agent).isEmpty()) {
-      store.instances().write(computer, agent, Instance.queued(store.images().read(settings.imageRecord())));
+      store.instances().write(computer, agent, Instance.queued(store.images().current(settings.imageRecord())));
     }
   }
 

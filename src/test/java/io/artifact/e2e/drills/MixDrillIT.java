@@ -39,7 +39,7 @@ class MixDrillIT {
   private static final Duration STACK_UP = Duration.ofMinutes(2);
   private static final Duration APP_START = Duration.ofMinutes(1);
   private static final Duration RUN = Duration.ofMinutes(4);
-  private static final String SKIP_REASON = "needs capability faults:machine-lifecycle";
+  private static final String SKIP_REASON = "needs capability faults:app-secrets";
 
   /** What one group's matrix row must show: rows passed per variant, unhappy rows skipped (with {@link #SKIP_REASON}). */
   record Rows(int happy, int unhappy, int skipped) {}

@@ -132,6 +132,30 @@ class FlySshNfsTest {
   }
 
   @Test
+  void releaseManifestsTravelByteForByteAndCanBeRemoved() throws Exception {
+    FakeFly fake = fake();
+    FlySshNfs nfs = nfs(fake, "ok");
+    assertThat(nfs.imageRecordText("host-coder")).isEmpty();
+    String malformed = "{\n  \"image\": \"registry.fly.io/host-coder:deployment-x\",\n  \"cpus\": 1 $'\"\\\\ ✓";
+    nfs.publishImageRecordText("host-coder", malformed);
+    assertThat(root().resolve("images/host-coder.json")).hasContent(malformed);
+    assertThat(nfs.imageRecordText("host-coder")).contains(malformed);
+    nfs.publishImageRecordText("host-coder", "");
+    assertThat(nfs.imageRecordText("host-coder")).contains("");
+    nfs.publishImageRecord("host-coder", RECORD);
+    String release = Files.readString(root().resolve("images/host-coder.json"));
+    assertThat(nfs.imageRecordText("host-coder")).contains(release).hasValueSatisfying(t -> assertThat(t).doesNotEndWith("\n"));
+    nfs.removeImageRecord("host-coder");
+    assertThat(root().resolve("images/host-coder.json")).doesNotExist();
+    assertThat(nfs.imageRecordText("host-coder")).isEmpty();
+    nfs.removeImageRecord("host-coder");
+    assertThatThrownBy(() -> nfs.publishImageRecordText("../host-coder", "{}")).hasMessageStartingWith("image id '../host-coder'");
+    assertThatThrownBy(() -> nfs(fake, "fail").imageRecordText("host-coder")).isInstanceOf(FlyctlException.class);
+    assertThatThrownBy(() -> nfs(fake, "garbage").imageRecordText("host-coder"))
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("images/host-coder.json under " + root() + " could not be read: ");
+  }
+
+  @Test
   void garbageWhereAnInstanceFileShouldBeIsAClearFailure() throws Exception {
     FakeFly fake = fake();
     assertThatThrownBy(() -> nfs(fake, "garbage").readInstance("c1", "a1"))

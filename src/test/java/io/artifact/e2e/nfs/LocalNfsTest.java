@@ -70,4 +70,18 @@ class LocalNfsTest {
     nfs.writeInstanceText("c1", "a1", prior);
     assertThat(Files.readString(file)).isEqualTo("{\"software\":\"running\"}\n");
   }
+
+  @Test
+  void aReleaseManifestIsWhereTheStackReadsItAndRawTextTravelsUnchanged() {
+    nfs().publishImageRecord("host-coder", record());
+    assertThat(new io.artifact.flyemu.nfs.ImageRecords(NfsRoot.at(root)).current("host-coder")).isEqualTo(ImageRecord.hostCoder());
+    String release = nfs().imageRecordText("host-coder").orElseThrow();
+    nfs().publishImageRecordText("host-coder", "{\"image\": ");
+    assertThat(root.resolve("images/host-coder.json")).hasContent("{\"image\": ");
+    nfs().publishImageRecordText("host-coder", release);
+    assertThat(nfs().imageRecordText("host-coder")).contains(release);
+    nfs().removeImageRecord("host-coder");
+    assertThat(nfs().imageRecordText("host-coder")).isEmpty();
+    assertThat(nfs().computers()).isEmpty();
+  }
 }

@@ -51,7 +51,8 @@ class TargetsTest {
           + "\nendpoint.nfs_root=" + nfs + "\nsecret.fly_api_token=MY_FLY\n", Map.of("MY_FLY", "tok"));
       Target t = Targets.open(p);
       assertThat(t.kind()).isEqualTo("external");
-      assertThat(t.capabilities()).containsExactlyInAnyOrder(Capability.FLY_API, Capability.FAULTS_MACHINE_LIFECYCLE, Capability.NFS_FILES);
+      assertThat(t.capabilities()).containsExactlyInAnyOrder(Capability.FLY_API, Capability.FAULTS_MACHINE_LIFECYCLE, Capability.FAULTS_APP_SECRETS,
+          Capability.NFS_FILES);
       assertThat(t.secret(Target.FLY_API_TOKEN)).contains("tok");
       assertThatThrownBy(() -> t.require(Capability.MCP)).isInstanceOf(MissingCapability.class)
           .hasMessage("needs capability mcp, which target 't' (external) does not offer");

@@ -124,6 +124,26 @@ class EdgeTest {
   }
 
   @Test
+  void aTargetGoingToSleepRightNowFinishesDoingSoAndIsWokenForTheReplay() throws Exception {
+    ImageRegistry images = new ImageRegistry()
+        .register("router", ref -> new Scripted(p -> r -> routerAnswer))
+        .register("worker", ref -> new Scripted(p -> r -> HttpResponse.text(200, "worker " + p.id)));
+    fly.shutdown();
+    fly = new FlyPlatform(new FlyPlatform.Settings(Duration.ofMillis(300), Duration.ofMillis(5), Duration.ofSeconds(5), 100, data), scheduler, images);
+    fly.createApp("org1-router", "org1");
+    fly.createApp("org1-pool", "org1");
+    fly.addCertificate("org1-router", "*.agentic.test");
+    edge = new Edge(fly, Duration.ofSeconds(2));
+    machine("org1-router", "router", Map.of());
+    Machine worker = machine("org1-pool", "worker", Map.of());
+    replay(FlyReplay.toInstance("org1-pool", worker.id()));
+    worker.suspend(); // autostop's doing: suspending for 300 ms
+    assertThat(worker.state()).isEqualTo(MachineState.SUSPENDING);
+    assertThat(get("x--y.agentic.test").bodyText()).isEqualTo("worker " + worker.id());
+    assertThat(worker.events()).extracting(e -> e.type() + ":" + e.status()).containsSubsequence("start:started", "suspend:suspended");
+  }
+
+  @Test
   void aGoneTargetGoesToTheExecBridgeWithTheFailure() throws Exception {
     machine("org1-router", "router", Map.of("DC_EXEC", "org1-exec.flycast"));
     Machine exec = machine("org1-exec", "worker", Map.of());

@@ -16,9 +16,23 @@ final class FakeWorkerPool implements WorkerPool {
   final List<String> destroyed = new ArrayList<>();
   boolean failCreate;
 
+  final List<String> startedAgain = new ArrayList<>();
+
   @Override
   public synchronized Set<String> machineIds() {
     return Set.copyOf(states.keySet());
+  }
+
+  @Override
+  public synchronized Map<String, String> machineStates() {
+    return Map.copyOf(states);
+  }
+
+  @Override
+  public synchronized void start(String machineId) {
+    if (!states.containsKey(machineId)) throw new FlyApiException("POST machines/" + machineId + "/start: 404 not found");
+    startedAgain.add(machineId);
+    states.put(machineId, "started");
   }
 
   @Override

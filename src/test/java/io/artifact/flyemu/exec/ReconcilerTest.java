@@ -205,6 +205,51 @@ class ReconcilerTest {
   }
 
   @Test
+  void aRunningAgentWhoseMachineWasStoppedIsStartedAndLoadedAgainOnTheSameMachine() {
+    pool.states.put("m1", "stopped");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
+    assertThat(reconciler().reconcile("c1")).isEqualTo(1);
+    assertThat(pool.startedAgain).containsExactly("m1");
+    assertThat(loads).containsExactly("m1:c1/a1");
+    assertThat(read().hardware()).isEqualTo(RUNNING);
+    assertThat(read().machineId()).isEqualTo("m1");
+    assertThat(pool.created).isEmpty();
+  }
+
+  @Test
+  void aSuspendedMachineKeepsItsAgentAndIsLeftToTheProxy() {
+    pool.states.put("m1", "suspended");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
+    assertThat(reconciler().reconcile("c1")).isZero();
+    assertThat(pool.startedAgain).isEmpty();
+    assertThat(loads).isEmpty();
+  }
+
+  @Test
+  void aStoppedMachineThatWillNotBootAgainIsReplaced() {
+    pool.states.put("m1", "stopped");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
+    bootFailure = "machine m1 is stopped while booting";
+    Reconciler r = reconciler();
+    r.reconcile("c1");
+    assertThat(read().hardware()).isEqualTo(QUEUED);
+    assertThat(pool.destroyed).containsExactly("m1");
+    r.reconcile("c1");
+    assertThat(read().hardware()).isEqualTo(RUNNING);
+    assertThat(read().machineId()).isEqualTo("machine-1");
+  }
+
+  @Test
+  void withTheNoRehydrateDefectAStoppedMachineIsLeftStopped() {
+    pool.states.put("m1", "stopped");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
+    Reconciler r = new Reconciler(files, pool, loader, new Reconciler.Behaviour(true, true, 3, false), log::add, retries::add);
+    assertThat(r.reconcile("c1")).isZero();
+    assertThat(pool.startedAgain).isEmpty();
+    assertThat(read().hardware()).isEqualTo(RUNNING);
+  }
+
+  @Test
   void anUnknownComputerIsAnError() {
     assertThatThrownBy(() -> reconciler().reconcile("ghost")).isInstanceOf(UnknownComputerException.class);
   }

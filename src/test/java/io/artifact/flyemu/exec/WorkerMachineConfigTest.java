@@ -21,10 +21,24 @@ class WorkerMachineConfigTest {
   }
 
   @Test
-  void destroysItselfOnExitAndNeverRestarts() {
-    assertThat(config.path("auto_destroy").asBoolean()).isTrue();
+  void neverRestartsOnItsOwnAndSurvivesAStopToBeStartedAgain() {
+    assertThat(config.path("auto_destroy").asBoolean()).as("G13/G14 DOC: a stopped worker is rehydrated, not destroyed").isFalse();
     assertThat(config.path("restart").path("policy").asText()).isEqualTo("no");
     assertThat(config.path("env").path("DC_NFS").asText()).isEqualTo("org1-nfs.flycast");
+  }
+
+  @Test
+  void everyServiceAsksTheProxyToSuspendWhenIdleAndToStartOnDemand() {
+    for (JsonNode service : config.path("services")) {
+      assertThat(service.path("autostop").asText()).isEqualTo("suspend");
+      assertThat(service.path("autostart").asBoolean()).isTrue();
+      assertThat(service.path("min_machines_running").asInt(-1)).isZero();
+    }
+  }
+
+  @Test
+  void hasNoSwapSinceFlyCannotSuspendAMachineWithSwap() {
+    assertThat(config.path("init").path("swap_size_mb").isMissingNode()).isTrue();
   }
 
   @Test
