@@ -13,6 +13,7 @@ import io.artifact.flyemu.fly.ImageRegistry;
 import io.artifact.flyemu.fly.RealScheduler;
 import io.artifact.flyemu.fly.api.MachinesApi;
 import io.artifact.flyemu.http.HttpListener;
+import io.artifact.flyemu.net.FaultProxies;
 import io.artifact.flyemu.net.NetworkClient;
 import io.artifact.flyemu.net.NetworkFaults;
 import io.artifact.flyemu.net.PrivateNetwork;
@@ -45,6 +46,7 @@ public final class EmbeddedStack implements AutoCloseable {
   private final List<StackComponent> components = new ArrayList<>();
   private final HttpListener api;
   private final HttpListener network;
+  private final FaultProxies proxies = new FaultProxies();
 
   private EmbeddedStack(StackSettings settings) throws IOException {
     this.settings = settings;
@@ -63,9 +65,10 @@ public final class EmbeddedStack implements AutoCloseable {
         settings.reapAfter(), 5000, dataDir), scheduler, images);
     platform.allowToken(settings.flyToken());
     NetworkFaults faults = new NetworkFaults();
-    platform.services().register(NetworkFaults.class, faults).register(NfsMounts.class, new NfsMounts(platform));
+    platform.services().register(NetworkFaults.class, faults).register(NfsMounts.class, new NfsMounts(platform))
+        .register(FaultProxies.class, proxies);
     this.api = listen(HttpListener.start("machines-api", new MachinesApi(platform)));
-    this.network = listen(HttpListener.start("private-network", new PrivateNetwork(platform, settings.autostartTimeout(), faults)));
+    this.network = listen(HttpListener.start("private-network", new PrivateNetwork(platform, settings.autostartTimeout(), faults, proxies)));
     platform.services().register(NetworkClient.class, new NetworkClient(network.port()));
     platform.services().register(EmbeddedStack.class, this);
   }
@@ -160,6 +163,7 @@ public final class EmbeddedStack implements AutoCloseable {
   @Override
   public void close() {
     for (int i = components.size() - 1; i >= 0; i--) components.get(i).close();
+    proxies.close();
     platform.shutdown();
     for (int i = listeners.size() - 1; i >= 0; i--) listeners.get(i).close();
     scheduler.close();

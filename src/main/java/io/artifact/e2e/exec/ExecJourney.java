@@ -1,7 +1,6 @@
 package io.artifact.e2e.exec;
 
 import io.artifact.e2e.contract.Contract;
-import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.nfs.InstanceFile;
@@ -26,6 +25,7 @@ public final class ExecJourney {
   private String computer;
   private String agent;
   private InstanceHistory history;
+  private ExecPort.Answer lastAnswer;
 
   public ExecJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -57,6 +57,18 @@ public final class ExecJourney {
     world.nfs().writeInstance(computer, agent, instance().orElseThrow().withSoftware("stopped"));
   }
 
+  /** Notifies exec whatever it answers (a refusal is a verdict's business); the answer is kept for the verdicts. */
+  public ExecPort.Answer notifyAnyway() {
+    lastAnswer = world.exec().notifyAnyway(computer);
+    return lastAnswer;
+  }
+
+  /** Exec's answer to the last {@link #notifyAnyway()}. */
+  public ExecPort.Answer lastAnswer() {
+    if (lastAnswer == null) throw new IllegalStateException("exec has not been notified of a change in this scenario");
+    return lastAnswer;
+  }
+
   public int notifyExec() {
     return world.exec().notifyChanged(computer);
   }
@@ -65,13 +77,9 @@ public final class ExecJourney {
     new FlyFaults(world).destroyMachine(world.slice().workerPoolApp(), machineId);
   }
 
-  /** Armed on the emulator's admin surface; the undo is registered before the fault is armed. */
+  /** Armed on the emulator's admin surface, through the scenario's fault record (undo registered first). */
   public void killDuringNextBoot() {
-    String pool = world.slice().workerPoolApp();
-    FaultPort faults = world.faults();
-    world.cleanup().register("disarm faults of " + pool, () -> faults.clear(pool));
-    world.manifest().mutation("armed: the next " + pool + " Machine of " + computer + " dies while it boots");
-    faults.killDuringNextBoot(pool, computer);
+    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer);
   }
 
   public Optional<InstanceFile> instance() {
@@ -103,5 +111,9 @@ public final class ExecJourney {
 
   public String computer() {
     return computer;
+  }
+
+  public String agent() {
+    return agent;
   }
 }

@@ -42,7 +42,7 @@ public final class PrivateNetworkExec implements ExecPort {
   @Override
   public int notifyChanged(String computer) {
     Answer r = notifyAnyway(computer);
-    if (r.status() != 200) throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.status() + " " + r.body());
+    if (r.status() != 200) throw new ExecRefused(computer, r.status(), r.body());
     try {
       return JSON.readTree(r.body()).path("changeCount").asInt();
     } catch (IOException e) {

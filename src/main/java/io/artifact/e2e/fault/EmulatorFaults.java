@@ -15,22 +15,49 @@ public final class EmulatorFaults implements FaultPort {
   private final String adminUrl;
   private final String token;
   private final Consumer<String> transcript;
+  private final FaultRecord record;
 
   public EmulatorFaults(String adminUrl, String token, Consumer<String> transcript) {
+    this(adminUrl, token, transcript, null);
+  }
+
+  /** With a scenario's {@link FaultRecord}: every fault is recorded and its undo registered before it is armed. */
+  public EmulatorFaults(String adminUrl, String token, Consumer<String> transcript, FaultRecord record) {
     this.adminUrl = adminUrl;
     this.token = token;
     this.transcript = transcript;
+    this.record = record;
   }
 
   @Override
   public void killDuringNextBoot(String app, String computer) {
-    call("POST", "/__emulator/apps/" + app + "/faults/kill-on-boot",
+    FaultRecord.Step arm = () -> call("POST", "/__emulator/apps/" + app + "/faults/kill-on-boot",
         "{\"metadata_key\":\"dc_computer_id\",\"metadata_value\":\"" + computer + "\",\"reason\":\"killed mid-boot by the suite\"}");
+    if (record == null) {
+      run(arm);
+      return;
+    }
+    record.inject("armed: the next Machine of " + computer + " dies while it boots", app, "disarm faults of " + app, () -> clear(app), arm);
   }
 
   @Override
   public void kill(String app, String machineId) {
-    call("POST", "/__emulator/apps/" + app + "/machines/" + machineId + "/kill", "{\"reason\":\"killed by the suite\"}");
+    FaultRecord.Step kill = () -> call("POST", "/__emulator/apps/" + app + "/machines/" + machineId + "/kill", "{\"reason\":\"killed by the suite\"}");
+    if (record == null) {
+      run(kill);
+      return;
+    }
+    record.injectIrreversible("Machine " + machineId + " killed (a crash)", app, "a crash is not undone; recovering is the stack's job", kill);
+  }
+
+  private static void run(FaultRecord.Step step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

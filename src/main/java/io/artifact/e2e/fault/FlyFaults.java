@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Faults any target with the Fly API can take (runbook Phase 4), each recorded with the state it
- * changes and its undo registered <em>before</em> it is applied, so teardown puts a shared app back
- * as it was, pass or fail: a stopped Machine is started again, a patched env var gets its old
- * config back, a removed secret is set again and checked against the digest it had.
+ * Faults any target with the Fly API can take (runbook Phase 4), each going through the scenario's
+ * {@link FaultRecord}: its undo registered <em>before</em> it is applied, so teardown puts a shared
+ * app back as it was, pass or fail: a stopped Machine is started again, a patched env var gets its
+ * old config back, a removed or flipped secret is set again and checked against the digest it had.
  */
 public final class FlyFaults {
 
@@ -30,10 +30,11 @@ public final class FlyFaults {
     FlyPort fly = world.fly();
     for (MachineInfo m : fly.listMachines(app)) {
       if (!m.started()) continue;
-      world.cleanup().register("start " + app + " Machine " + m.id() + " again (it was started)", () -> startAgain(app, m.id()));
-      world.manifest().mutation("stopped " + app + " Machine " + m.id() + " (was started)");
-      fly.stopMachine(app, m.id());
-      fly.awaitState(app, m.id(), "stopped", world.bootBound());
+      record().inject("stopped Machine " + m.id() + " (was started)", app, "start Machine " + m.id() + " again",
+          () -> startAgain(app, m.id()), () -> {
+            fly.stopMachine(app, m.id());
+            fly.awaitState(app, m.id(), "stopped", world.bootBound());
+          });
     }
   }
 
@@ -43,10 +44,11 @@ public final class FlyFaults {
     FlyPort fly = world.fly();
     for (MachineInfo m : fly.listMachines(app)) {
       if (!m.started()) continue;
-      world.cleanup().register("resume " + app + " Machine " + m.id() + " (it was started)", () -> startAgain(app, m.id()));
-      world.manifest().mutation("suspended " + app + " Machine " + m.id() + " (was started)");
-      fly.suspendMachine(app, m.id());
-      fly.awaitState(app, m.id(), "suspended", world.bootBound());
+      record().inject("suspended Machine " + m.id() + " (was started)", app, "resume Machine " + m.id(),
+          () -> startAgain(app, m.id()), () -> {
+            fly.suspendMachine(app, m.id());
+            fly.awaitState(app, m.id(), "suspended", world.bootBound());
+          });
     }
   }
 
@@ -75,15 +77,16 @@ public final class FlyFaults {
     FlyPort fly = world.fly();
     for (MachineInfo m : fly.listMachines(app)) {
       JsonNode before = m.raw().path("config").deepCopy();
-      world.cleanup().register("put back the config of " + app + " Machine " + m.id() + " (" + key + "=" + m.env().get(key) + ")", () -> {
-        fly.updateMachineConfig(app, m.id(), before);
-        fly.awaitState(app, m.id(), m.state(), world.bootBound());
-      });
       ObjectNode patched = before.deepCopy();
       patched.with("env").put(key, value);
-      world.manifest().mutation(app + " Machine " + m.id() + ": " + key + " " + m.env().get(key) + " → " + value);
-      fly.updateMachineConfig(app, m.id(), patched);
-      fly.awaitState(app, m.id(), "started", world.bootBound());
+      record().inject("Machine " + m.id() + ": " + key + " " + m.env().get(key) + " → " + value, app,
+          "put back the Machine's config (" + key + "=" + m.env().get(key) + ")", () -> {
+            fly.updateMachineConfig(app, m.id(), before);
+            fly.awaitState(app, m.id(), m.state(), world.bootBound());
+          }, () -> {
+            fly.updateMachineConfig(app, m.id(), patched);
+            fly.awaitState(app, m.id(), "started", world.bootBound());
+          });
     }
   }
 
@@ -91,23 +94,26 @@ public final class FlyFaults {
    * Removes an app secret. Fly never gives a value back, so the undo sets {@code restoreValue} (from
    * the target's credentials) and checks the digest is the one the app had: anything else is reported.
    */
-  public void removeSecret(String app, String name, String restoreValue) {
-    world.require(Capability.FAULTS_APP_SECRETS);
-    FlyPort fly = world.fly();
-    String digestBefore = fly.secretDigests(app).get(name);
-    if (digestBefore == null) throw new IllegalStateException(app + " has no secret " + name + " to remove");
-    world.cleanup().register("set the secret " + name + " of " + app + " again", () -> {
-      fly.setSecrets(app, Map.of(name, restoreValue));
-      String after = fly.secretDigests(app).get(name);
-      if (!digestBefore.equals(after)) {
-        throw new IllegalStateException(name + " of " + app + " is set again but its digest is " + after + ", not " + digestBefore
-            + " as before: the app now holds a different value");
-      }
-    });
-    world.manifest().mutation("removed secret " + name + " of " + app + " (digest " + digestBefore + ")");
+  public FaultRecord.Fault removeSecret(String app, String name, String restoreValue) {
+    String digestBefore = digestOf(app, name);
     Map<String, String> unset = new HashMap<>();
     unset.put(name, null);
-    fly.setSecrets(app, unset);
+    return record().inject("removed secret " + name + " (digest " + digestBefore + ")", app, "set " + name + " again",
+        () -> restoreSecret(app, name, restoreValue, digestBefore), () -> world.fly().setSecrets(app, unset));
+  }
+
+  /**
+   * Sets an app secret to a value that is present but wrong (runbook: "temporarily set invalid Clerk
+   * secrets"); the undo is {@link #removeSecret}'s: the right value again, digest checked.
+   */
+  public FaultRecord.Fault flipSecret(String app, String name, String invalidValue, String restoreValue) {
+    String digestBefore = digestOf(app, name);
+    return record().inject("set secret " + name + " to an invalid value (digest was " + digestBefore + ")", app, "set " + name + " back",
+        () -> restoreSecret(app, name, restoreValue, digestBefore), () -> {
+          world.fly().setSecrets(app, Map.of(name, invalidValue));
+          String now = world.fly().secretDigests(app).get(name);
+          if (digestBefore.equals(now)) throw new IllegalStateException(name + " of " + app + " still has its old digest: the flip did not take");
+        });
   }
 
   /**
@@ -116,9 +122,11 @@ public final class FlyFaults {
    */
   public void destroyMachine(String app, String machineId) {
     world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
-    world.manifest().mutation("destroyed " + app + " Machine " + machineId + " behind the stack's back");
-    world.fly().destroyMachine(app, machineId, true);
-    world.fly().awaitState(app, machineId, "destroyed", world.bootBound());
+    record().injectIrreversible("destroyed Machine " + machineId + " behind the stack's back", app,
+        "bringing the instance back is the stack's job", () -> {
+          world.fly().destroyMachine(app, machineId, true);
+          world.fly().awaitState(app, machineId, "destroyed", world.bootBound());
+        });
   }
 
   /**
@@ -131,14 +139,36 @@ public final class FlyFaults {
     world.require(Capability.FAULTS_MACHINE_LIFECYCLE);
     FlyPort fly = world.fly();
     String before = fly.machine(app, machineId).state();
-    world.manifest().mutation("stopped " + app + " Machine " + machineId + " behind the stack's back (was " + before
-        + "); not restored by the suite: the undo is the stack's own recovery, which the scenario checks");
-    fly.stopMachine(app, machineId);
-    fly.awaitState(app, machineId, "stopped", world.bootBound());
+    record().injectIrreversible("stopped Machine " + machineId + " behind the stack's back (was " + before + ")", app,
+        "the undo is the stack's own recovery, which the scenario checks", () -> {
+          fly.stopMachine(app, machineId);
+          fly.awaitState(app, machineId, "stopped", world.bootBound());
+        });
   }
 
   /** Every Machine of an app as Fly reports it, for before/after evidence. */
   public List<MachineInfo> machines(String app) {
     return world.fly().listMachines(app);
+  }
+
+  private String digestOf(String app, String name) {
+    world.require(Capability.FAULTS_APP_SECRETS);
+    String digest = world.fly().secretDigests(app).get(name);
+    if (digest == null) throw new IllegalStateException(app + " has no secret " + name + " to change");
+    return digest;
+  }
+
+  private void restoreSecret(String app, String name, String value, String digestBefore) {
+    FlyPort fly = world.fly();
+    fly.setSecrets(app, Map.of(name, value));
+    String after = fly.secretDigests(app).get(name);
+    if (!digestBefore.equals(after)) {
+      throw new IllegalStateException(name + " of " + app + " is set again but its digest is " + after + ", not " + digestBefore
+          + " as before: the app now holds a different value");
+    }
+  }
+
+  private FaultRecord record() {
+    return world.faultRecord();
   }
 }

@@ -36,7 +36,6 @@ public final class NfsOutageJourney {
   private String outage;
   private Instant requestedAt;
   private List<String> filesBefore;
-  private ExecPort.Answer execAnswer;
 
   /** What an app last answered its caller during the outage: status, the back-off header (contract name), body. */
   public record Answer(int status, Optional<String> backoff, String body) {}
@@ -76,10 +75,6 @@ public final class NfsOutageJourney {
     faults.startMachines(world.slice().nfsApp());
   }
 
-  public ExecPort.Answer notifyExec() {
-    execAnswer = world.exec().notifyAnyway(exec.computer());
-    return execAnswer;
-  }
 
   /** The router's answer to the last caller at the edge, or exec's to the last change notification. */
   public Answer lastAnswer(StackApp app) {
@@ -88,8 +83,8 @@ public final class NfsOutageJourney {
       Exchange e = ingress.lastAnswer();
       return new Answer(e.status(), e.header(header), e.body());
     }
-    if (execAnswer == null) throw new IllegalStateException("exec has not been notified during the outage");
-    return new Answer(execAnswer.status(), execAnswer.header(header), execAnswer.body());
+    ExecPort.Answer last = exec.lastAnswer();
+    return new Answer(last.status(), last.header(header), last.body());
   }
 
   public Duration gracePeriod() {

@@ -35,6 +35,7 @@ public final class FlySshNfs implements NfsPort {
   private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
   /** Printed instead of a file's content when it does not exist; never valid JSON, nor base64. */
   private static final String ABSENT = "--no-such-file--";
+  private static final String REMOVED = "--removed--";
   /** Prefixes a file's content sent base64, so that an empty file is told from no answer. */
   private static final String B64 = "b64:";
 
@@ -136,6 +137,25 @@ public final class FlySshNfs implements NfsPort {
   public void removeComputer(String computer) {
     // the id rule admits no '/', '.', or space: the path is ROOT/<one name> and nothing else
     sh("rm -rf -- " + path(NfsLayout.requireId("computer", computer)));
+  }
+
+  @Override
+  public Optional<String> readInstanceText(String computer, String agent) {
+    String file = path(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)));
+    String out = sh("cat -- " + file + " || { test ! -e " + file + " && echo " + ABSENT + "; }");
+    return out.strip().equals(ABSENT) ? Optional.empty() : Optional.of(out);
+  }
+
+  @Override
+  public void writeInstanceText(String computer, String agent, String content) {
+    sh(write(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)), content));
+  }
+
+  @Override
+  public boolean removeInstance(String computer, String agent) {
+    String file = path(NfsLayout.instanceFile(NfsLayout.requireId("computer", computer), NfsLayout.requireId("agent", agent)));
+    // says whether there was one, so the fault record can tell "removed" from "was not there"
+    return sh("if test -e " + file + "; then rm -f -- " + file + " && echo " + REMOVED + "; fi").strip().equals(REMOVED);
   }
 
   /** Names in a directory, one a line, directories marked with a trailing {@code /}; none if it is missing. */

@@ -3,6 +3,7 @@ package io.artifact.e2e.flyctl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.artifact.e2e.exec.ExecPort;
+import io.artifact.e2e.exec.ExecRefused;
 import io.artifact.e2e.nfs.NfsLayout;
 import java.io.IOException;
 import java.net.URI;
@@ -60,7 +61,7 @@ public final class TunnelledExec implements ExecPort {
   public int notifyChanged(String computer) {
     Answer r = notifyAnyway(computer);
     if (r.status() != 200) {
-      throw new IllegalStateException("exec refused the change notification for " + computer + ": " + r.status() + " " + r.body());
+      throw new ExecRefused(computer, r.status(), r.body());
     }
     try {
       JsonNode count = JSON.readTree(r.body()).path("changeCount");

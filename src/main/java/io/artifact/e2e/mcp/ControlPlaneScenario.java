@@ -1,6 +1,7 @@
 package io.artifact.e2e.mcp;
 
 import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.fault.TokenFaults;
 import io.artifact.e2e.fly.FlyApiException;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.world.OrgSlice;
@@ -65,7 +66,7 @@ public final class ControlPlaneScenario {
 
   public void revokeTokenOfEnsuredSlice() {
     ensureWorkerPool();
-    session().revokeToken();
+    new TokenFaults(world).revokeOrgToken();
   }
 
   /** Dry run, then apply: the manifest the apply returned (the plan is kept as evidence). */

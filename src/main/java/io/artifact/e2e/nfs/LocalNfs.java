@@ -109,6 +109,31 @@ public final class LocalNfs implements NfsPort {
     }
   }
 
+  @Override
+  public Optional<String> readInstanceText(String computer, String agent) {
+    try {
+      return Optional.of(Files.readString(root.get().resolve(NfsLayout.instanceFile(computer, agent))));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read instance file " + NfsLayout.instanceFile(computer, agent), e);
+    }
+  }
+
+  @Override
+  public void writeInstanceText(String computer, String agent, String content) {
+    write(root.get().resolve(NfsLayout.instanceFile(computer, agent)), content);
+  }
+
+  @Override
+  public boolean removeInstance(String computer, String agent) {
+    try {
+      return Files.deleteIfExists(root.get().resolve(NfsLayout.instanceFile(computer, agent)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove instance file " + NfsLayout.instanceFile(computer, agent), e);
+    }
+  }
+
   private static void write(Path file, String content) {
     try {
       Files.createDirectories(file.getParent());

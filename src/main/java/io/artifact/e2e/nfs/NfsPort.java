@@ -53,4 +53,22 @@ public interface NfsPort {
 
   /** Removes a computer the run created, with everything under it (Phase 5); a missing one is fine. */
   void removeComputer(String computer);
+
+  // Filesystem drift (runbook Phase 4): the instance file as bytes, so a fault can alter it and its
+  // undo put back exactly what was there. Defaults refuse, for adapters that cannot do it.
+
+  /** The instance file's content as it is (valid or not); empty if there is none. */
+  default Optional<String> readInstanceText(String computer, String agent) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read raw instance files");
+  }
+
+  /** Replaces the instance file with {@code content}, whatever it is, atomically (temp sibling, rename). */
+  default void writeInstanceText(String computer, String agent, String content) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write raw instance files");
+  }
+
+  /** Removes the instance file; false if there was none. */
+  default boolean removeInstance(String computer, String agent) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot remove instance files");
+  }
 }

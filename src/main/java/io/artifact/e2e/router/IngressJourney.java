@@ -5,12 +5,14 @@ import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.exec.ComputerTeardown;
 import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.clerk.TestUser;
+import io.artifact.e2e.fault.FaultRecord;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.ScenarioWorld;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,8 @@ public final class IngressJourney {
 
   private static final String SECRET = "CLERK_SECRET_KEY";
   private static final int ROUTER_LOG_LINES = 500;
+  /** Clerk secret keys look like {@code sk_test_…} (fly-facts.md §9.4); this one belongs to no instance. */
+  private static final String INVALID_SECRET_PREFIX = "sk_test_e2e_invalid_";
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
@@ -39,6 +43,8 @@ public final class IngressJourney {
   private Set<String> instancesBefore;
   private LogLine routerLogMark;
   private String lastLogExcerpt;
+  private FaultRecord.Fault secretFault;
+  private Duration lastVisit = Duration.ZERO;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -77,15 +83,30 @@ public final class IngressJourney {
   }
 
   public void removeClerkSecret() {
-    new FlyFaults(world).removeSecret(world.slice().routerApp(), SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET));
+    secretFault = new FlyFaults(world).removeSecret(world.slice().routerApp(), SECRET, clerkSecret());
   }
 
+  /** Runbook: "temporarily set invalid Clerk secrets" — present, well-formed, and not the instance's. */
+  public void flipClerkSecretToInvalid() {
+    secretFault = new FlyFaults(world).flipSecret(world.slice().routerApp(), SECRET, INVALID_SECRET_PREFIX + world.slice().runId(), clerkSecret());
+  }
+
+  /** Reverts the secret fault now (its undo: the right value again, digest checked), as the runbook's "revert". */
   public void restoreClerkSecret() {
-    world.fly().setSecrets(world.slice().routerApp(), Map.of(SECRET, provisioner.blueprint().credentials().routerSecrets().get(SECRET)));
+    world.faultRecord().revert(secretFault);
+  }
+
+  private String clerkSecret() {
+    return provisioner.blueprint().credentials().routerSecrets().get(SECRET);
   }
 
   /** A Clerk user unique to this scenario (the same one each time the name comes back), signed in: their browser carries the session cookies. */
   public Caller signedInBrowser(String name) {
+    return signedInBrowser(name, user -> world.clerk().sessionToken(user));
+  }
+
+  /** The same, with a session minted by {@code session} (a short-lived one, say). */
+  public Caller signedInBrowser(String name, java.util.function.Function<TestUser, SessionToken> session) {
     TestUser user = users.computeIfAbsent(name, n -> {
       TestUser u = world.clerk().user(n + "-" + world.slice().runId());
       world.cleanup().register("delete Clerk user " + u.name(), () -> world.clerk().deleteUser(u));
@@ -93,7 +114,7 @@ public final class IngressJourney {
       ComputerTeardown.stopLater(world, u.id().toLowerCase(Locale.ROOT));
       return u;
     });
-    SessionToken token = world.clerk().sessionToken(user);
+    SessionToken token = session.apply(user);
     world.redactor().secret(token.jwt());
     computer = user.id().toLowerCase(Locale.ROOT);
     Caller caller = Caller.browser(name, token);
@@ -105,7 +126,20 @@ public final class IngressJourney {
   public void openBaseDomain(Caller caller) {
     String domain = world.slice().domain();
     lastCaller = caller;
+    long t0 = System.nanoTime();
     hops = world.router().follow(domain, domain, caller);
+    lastVisit = Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  /** The same caller, with the same session, once more. */
+  public void openBaseDomainAgain() {
+    if (lastCaller == null) throw new IllegalStateException("nobody has opened the base domain yet");
+    openBaseDomain(lastCaller);
+  }
+
+  /** How long the last visit took, every redirect included. */
+  public Duration lastVisit() {
+    return lastVisit;
   }
 
   /** Who opened the base domain last (the caller {@link #lastAnswer()} and {@link #landing()} are about). */

@@ -46,6 +46,11 @@ public final class ExecSteps {
     exec.notifyExec();
   }
 
+  @When("exec is notified of the change")
+  public void execIsNotifiedOfTheChange() {
+    exec.notifyAnyway();
+  }
+
   @When("the agent's instance is marked stopped and exec is notified")
   public void theAgentsInstanceIsMarkedStoppedAndExecIsNotified() {
     exec.markStopped();

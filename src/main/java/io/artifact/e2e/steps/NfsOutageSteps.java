@@ -43,11 +43,6 @@ public final class NfsOutageSteps {
     outage.bringBack();
   }
 
-  @When("exec is notified of the change")
-  public void execIsNotifiedOfTheChange() {
-    outage.notifyExec();
-  }
-
   @Then("{stackApp} asks the caller to retry later")
   public void asksTheCallerToRetryLater(StackApp app) {
     NfsOutageJourney.Answer answer = outage.lastAnswer(app);

@@ -28,6 +28,7 @@ final class Capabilities {
     if (endpoints.containsKey(MCP) && (secrets.containsKey(MCP_ORG_TOKEN) || endpoints.containsKey(MCP_ADMIN))) c.add(Capability.MCP);
     if (endpoints.containsKey(MCP_ADMIN)) c.add(Capability.MCP_ADMIN);
     if (endpoints.containsKey(EMULATOR_ADMIN)) c.add(Capability.FAULTS_BOOT_KILL);
+    if (endpoints.containsKey(NETWORK_FAULTS)) c.add(Capability.FAULTS_NETWORK);
     return c;
   }
 }

@@ -29,6 +29,8 @@ public final class Target implements AutoCloseable {
   public static final String MCP = "mcp";
   public static final String MCP_ADMIN = "mcp_admin";
   public static final String EMULATOR_ADMIN = "emulator_admin";
+  /** A Toxiproxy HTTP API whose proxies can stand in front of exec's Flycast address (the emulator's, or a Toxiproxy Machine's). */
+  public static final String NETWORK_FAULTS = "network_faults";
 
   /** Credential names ({@code secret.<name>=<ENV_VAR>} in a profile). */
   public static final String FLY_API_TOKEN = "fly_api_token";

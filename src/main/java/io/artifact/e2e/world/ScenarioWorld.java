@@ -7,6 +7,9 @@ import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.fault.FaultPort;
+import io.artifact.e2e.fault.FaultRecord;
+import io.artifact.e2e.fault.NetworkFaults;
+import io.artifact.e2e.fault.StackSteadyState;
 import io.artifact.e2e.nfs.NfsPort;
 import io.artifact.e2e.router.RouterProbe;
 import io.artifact.e2e.fly.FlyPort;
@@ -45,6 +48,8 @@ public final class ScenarioWorld {
   private RouterProbe router;
   private ExecPort exec;
   private FaultPort faults;
+  private FaultRecord faultRecord;
+  private NetworkFaults networkFaults;
 
   public ScenarioWorld() {
     Profile p = runtime.profile();
@@ -121,8 +126,30 @@ public final class ScenarioWorld {
 
   /** Faults no Fly API offers (a kill mid-boot), where the target has an admin surface for them. */
   public synchronized FaultPort faults() {
-    if (faults == null) faults = TargetPorts.faults(target(), line -> evidence.log("emulator-faults.txt", line));
+    if (faults == null) faults = TargetPorts.faults(target(), faultRecord(), line -> evidence.log("emulator-faults.txt", line));
     return faults;
+  }
+
+  /** Every fault this scenario injects, each undone at teardown, with the steady-state check around them. */
+  public synchronized FaultRecord faultRecord() {
+    if (faultRecord == null) {
+      faultRecord = new FaultRecord(cleanup, manifest::mutation, record -> evidence.json("faults.json", record),
+          () -> new StackSteadyState(this, ScenarioWorld::toxicsLeft), java.time.Clock.systemUTC());
+    }
+    return faultRecord;
+  }
+
+  /** Latency, resets and stalls on router→exec traffic, through a Toxiproxy API (capability {@code faults:network}). */
+  public synchronized NetworkFaults networkFaults() {
+    if (networkFaults == null) {
+      networkFaults = TargetPorts.networkFaults(target(), faultRecord(), cleanup, evidence, line -> evidence.log("network-faults.txt", line));
+    }
+    return networkFaults;
+  }
+
+  /** Steady state: where the target can perturb the network, no toxic may be left on the traffic to exec. */
+  private static List<String> toxicsLeft(ScenarioWorld w) {
+    return w.target().offers(Capability.FAULTS_NETWORK) ? w.networkFaults().toxicsLeft(w.slice().execApp()) : List.of();
   }
 
   /** The scenario's control-plane session (MCP), opened on first use with the slice's org token. */

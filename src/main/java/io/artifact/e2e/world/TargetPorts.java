@@ -9,6 +9,8 @@ import io.artifact.e2e.exec.ExecPort;
 import io.artifact.e2e.exec.PrivateNetworkExec;
 import io.artifact.e2e.fault.EmulatorFaults;
 import io.artifact.e2e.fault.FaultPort;
+import io.artifact.e2e.fault.FaultRecord;
+import io.artifact.e2e.fault.NetworkFaults;
 import io.artifact.e2e.fly.FlyMachinesRest;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.VolumeInfo;
@@ -108,6 +110,19 @@ public final class TargetPorts {
   public static FaultPort faults(Target t, Consumer<String> transcript) {
     String admin = t.endpointFor(Capability.FAULTS_BOOT_KILL, Target.EMULATOR_ADMIN);
     return new EmulatorFaults(admin, t.secret(Target.FLY_API_TOKEN).orElse(""), transcript);
+  }
+
+  /** The same, each fault going through the scenario's fault record. */
+  public static FaultPort faults(Target t, FaultRecord record, Consumer<String> transcript) {
+    String admin = t.endpointFor(Capability.FAULTS_BOOT_KILL, Target.EMULATOR_ADMIN);
+    return new EmulatorFaults(admin, t.secret(Target.FLY_API_TOKEN).orElse(""), transcript, record);
+  }
+
+  /** Toxiproxy's API; the platform token goes only to the emulator's admin surface, never to a Toxiproxy. */
+  public static NetworkFaults networkFaults(Target t, FaultRecord record, CleanupLedger ledger, Evidence evidence, Consumer<String> transcript) {
+    String api = t.endpointFor(Capability.FAULTS_NETWORK, Target.NETWORK_FAULTS);
+    boolean emulator = t.endpoint(Target.EMULATOR_ADMIN).map(api::startsWith).orElse(false);
+    return new NetworkFaults(api, emulator ? t.secret(Target.FLY_API_TOKEN) : java.util.Optional.empty(), record, ledger, evidence, transcript);
   }
 
   private static final String FLY_SSH = "fly-ssh:";

@@ -12,6 +12,7 @@ import io.artifact.flyemu.http.HttpListener;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.http.Routes;
+import io.artifact.flyemu.net.FaultProxies;
 import java.util.Map;
 
 /**
@@ -40,12 +41,14 @@ public final class EmulatorAdmin implements StackComponent, HttpHandler {
     fly = stack.platform();
     bootFaults = new BootFaults(fly);
     fly.services().register(BootFaults.class, bootFaults);
+    if (fly.services().has(FaultProxies.class)) ToxiproxyApi.register(routes, fly.services().get(FaultProxies.class));
     listener = stack.listen(HttpListener.start("emulator-admin", this));
   }
 
   @Override
   public Map<String, String> endpoints() {
-    return Map.of("emulator_admin", listener.baseUrl());
+    if (!fly.services().has(FaultProxies.class)) return Map.of("emulator_admin", listener.baseUrl());
+    return Map.of("emulator_admin", listener.baseUrl(), "network_faults", listener.baseUrl() + ToxiproxyApi.PREFIX);
   }
 
   @Override

@@ -111,6 +111,11 @@ public final class HttpListener implements AutoCloseable {
       HttpResponse response;
       try {
         response = handler.handle(request);
+      } catch (ConnectionAbort e) {
+        // no answer: the socket just closes under the client, as a reset or a dropped link would
+        req.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.succeeded(); // nothing can be written any more; failing it would only log a 500 nobody receives
+        return true;
       } catch (Exception e) {
         String message = new String(JsonStringEncoder.getInstance().quoteAsString("internal: " + e.getMessage()));
         response = HttpResponse.json(500, "{\"error\":\"" + message + "\"}");

@@ -26,16 +26,28 @@ public final class PrivateNetwork implements HttpHandler {
   private final FlyPlatform fly;
   private final Duration autostartTimeout;
   private final NetworkFaults faults;
+  private final FaultProxies proxies;
 
   public PrivateNetwork(FlyPlatform fly, Duration autostartTimeout, NetworkFaults faults) {
+    this(fly, autostartTimeout, faults, null);
+  }
+
+  /** With fault proxies: traffic to a host one stands in front of (with a toxic set) goes through it. */
+  public PrivateNetwork(FlyPlatform fly, Duration autostartTimeout, NetworkFaults faults, FaultProxies proxies) {
     this.fly = fly;
     this.autostartTimeout = autostartTimeout;
     this.faults = faults;
+    this.proxies = proxies;
+    if (proxies != null) proxies.network(this);
   }
 
   @Override
   public HttpResponse handle(HttpRequest request) throws Exception {
     String host = request.host();
+    if (proxies != null && request.header(FaultProxy.HOP).isEmpty()) {
+      Optional<FaultProxy> proxy = proxies.routing(host);
+      if (proxy.isPresent()) return proxy.get().relay(request);
+    }
     Optional<HttpResponse> fault = faults.apply(host);
     if (fault.isPresent()) return fault.get();
     if (host.endsWith(".flycast")) return viaFlycast(host.substring(0, host.length() - ".flycast".length()), request);

@@ -79,8 +79,8 @@ final class ClerkGate {
     return r.header("accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/html")).orElse(false);
   }
 
-  /** Defect {@code defect-skip-auth}: trusts whatever token it is shown, and lets everyone else in too. */
-  private static Optional<String> unverifiedSubject(HttpRequest r) {
+  /** Defects {@code defect-skip-auth} and {@code defect-any-secret}: the token's subject, unverified. */
+  static Optional<String> unverifiedSubject(HttpRequest r) {
     Optional<String> token = r.header("authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
         .map(h -> h.substring(7).trim()).or(() -> r.cookie("__session"));
     try {

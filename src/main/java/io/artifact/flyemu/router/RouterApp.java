@@ -3,6 +3,7 @@ package io.artifact.flyemu.router;
 import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
+import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.fly.ImageRef;
 import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
@@ -14,8 +15,9 @@ import java.util.function.UnaryOperator;
 /**
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
  * Tags {@code defect-skip-auth}, {@code defect-wrong-instance}, {@code defect-no-backoff} (an NFS
- * outage is the real router's 500, G20 IMPL) and {@code defect-no-alert} (an outage past the grace
- * period raises no alert) select defective variants.
+ * outage is the real router's 500, G20 IMPL), {@code defect-no-alert} (an outage past the grace
+ * period raises no alert), {@code defect-no-kick-retry} (one kick, no retry under network faults)
+ * and {@code defect-any-secret} (a refused secret key lets tokens in unverified) select defective variants.
  */
 public final class RouterApp extends ArtifactApp {
 
@@ -24,8 +26,10 @@ public final class RouterApp extends ArtifactApp {
   static final String WRONG_INSTANCE = "defect-wrong-instance";
   static final String NO_BACKOFF = "defect-no-backoff";
   static final String NO_ALERT = "defect-no-alert";
+  static final String NO_KICK_RETRY = "defect-no-kick-retry";
+  static final String ANY_SECRET = "defect-any-secret";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT);
+  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT, NO_KICK_RETRY, ANY_SECRET);
 
   private volatile Router router;
   private volatile String misconfigured;
@@ -48,10 +52,12 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    ClerkGate gate = new ClerkGate(rt.clerk(), rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
+    var clerk = image.tag().equals(ANY_SECRET) ? rt.clerk().<ClerkAuthenticator>map(AnySecretClerk::new) : rt.clerk();
+    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
-    AgentLanding landing = new AgentLanding(store, exec, new Poller(rt.scheduler(), Runnable::run), settings);
+    ExecPort kicks = image.tag().equals(NO_KICK_RETRY) ? exec : KickRetry.from(exec, rt);
+    AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
     router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
   }
 

@@ -32,7 +32,9 @@ final class RouterErrors {
       return HttpResponse.text(503, BACKOFF_BODY).withHeader(RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     logError.accept(e.getMessage());
-    if (e instanceof ExecUnavailableException x) return HttpResponse.text(x.status() == 503 ? 503 : 502, e.getMessage());
+    if (e instanceof ExecUnavailableException x) {
+      return x.status() == 503 ? HttpResponse.text(503, e.getMessage()).withHeader("retry-after", "1") : HttpResponse.text(502, e.getMessage());
+    }
     if (e instanceof InstanceTimeoutException) return HttpResponse.text(504, e.getMessage());
     if (e instanceof LayoutException) return HttpResponse.text(500, e.getMessage());
     return HttpResponse.text(500, String.valueOf(e.getMessage()));

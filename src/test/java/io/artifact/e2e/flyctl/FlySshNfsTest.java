@@ -107,6 +107,31 @@ class FlySshNfsTest {
   }
 
   @Test
+  void driftReadsWritesAndRemovesTheInstanceFileAsBytesSoAnUndoPutsBackExactlyWhatWasThere() throws Exception {
+    FakeFly fake = fake();
+    FlySshNfs nfs = nfs(fake, "ok");
+    Path file = root().resolve("c1/exec/a1.json");
+    Files.createDirectories(file.getParent());
+    String prior = "{\n  \"software\": \"running\",\n  \"hardware\": \"running\"\n}\n";
+    Files.writeString(file, prior);
+
+    assertThat(nfs.readInstanceText("c1", "a1")).contains(prior);
+    nfs.writeInstanceText("c1", "a1", "");
+    assertThat(file).isEmptyFile();
+    assertThat(nfs.readInstanceText("c1", "a1")).contains("");
+    nfs.writeInstanceText("c1", "a1", "{\n  \"software\": \"runn\u0000<corrupted>");
+    assertThatThrownBy(() -> nfs.readInstance("c1", "a1")).hasMessageContaining("is not an instance file");
+    assertThat(nfs.removeInstance("c1", "a1")).isTrue();
+    assertThat(file).doesNotExist();
+    assertThat(nfs.removeInstance("c1", "a1")).as("nothing left to remove").isFalse();
+    assertThat(nfs.readInstanceText("c1", "a1")).isEmpty();
+    nfs.writeInstanceText("c1", "a1", prior);
+    assertThat(file).hasContent(prior.strip());
+    assertThat(Files.readString(file)).isEqualTo(prior);
+    assertThat(fake.calls()).allSatisfy(call -> assertThat(call).startsWith("ssh", "console", "-a", "org1-nfs"));
+  }
+
+  @Test
   void releaseManifestsTravelByteForByteAndCanBeRemoved() throws Exception {
     FakeFly fake = fake();
     FlySshNfs nfs = nfs(fake, "ok");

@@ -57,6 +57,23 @@ class LocalNfsTest {
   }
 
   @Test
+  void driftOnAnInstanceFileIsUndoneByWritingBackThePriorBytes() throws Exception {
+    LocalNfs nfs = new LocalNfs(() -> root);
+    nfs.createComputer("c1");
+    Path file = root.resolve("c1/exec/a1.json");
+    Files.writeString(file, "{\"software\":\"running\"}\n");
+    String prior = nfs.readInstanceText("c1", "a1").orElseThrow();
+
+    nfs.writeInstanceText("c1", "a1", "");
+    assertThat(file).isEmptyFile();
+    assertThat(nfs.removeInstance("c1", "a1")).isTrue();
+    assertThat(nfs.removeInstance("c1", "a1")).isFalse();
+    assertThat(nfs.readInstanceText("c1", "a1")).isEmpty();
+    nfs.writeInstanceText("c1", "a1", prior);
+    assertThat(Files.readString(file)).isEqualTo("{\"software\":\"running\"}\n");
+  }
+
+  @Test
   void aReleaseManifestIsWhereTheStackReadsItAndRawTextTravelsUnchanged() {
     nfs().publishImageRecord("host-coder", record());
     assertThat(new io.artifact.flyemu.nfs.ImageRecords(NfsRoot.at(root)).current("host-coder")).isEqualTo(ImageRecord.hostCoder());

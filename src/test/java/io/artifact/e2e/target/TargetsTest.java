@@ -60,6 +60,14 @@ class TargetsTest {
   }
 
   @Test
+  void aToxiproxyApiOffersNetworkFaults() throws IOException {
+    try (ServerSocket toxiproxy = new ServerSocket(0)) {
+      Profile p = profile("target=external\nendpoint.network_faults=http://127.0.0.1:" + toxiproxy.getLocalPort() + "\n", Map.of());
+      assertThat(Targets.open(p).capabilities()).containsExactly(Capability.FAULTS_NETWORK);
+    }
+  }
+
+  @Test
   void anEndpointThatDoesNotAnswerIsOneLineNamingKeyAndUrlWithinTheConnectTimeout() throws IOException {
     int dead;
     try (ServerSocket s = new ServerSocket(0)) {
