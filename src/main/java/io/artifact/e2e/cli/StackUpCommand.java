@@ -71,7 +71,8 @@ public final class StackUpCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
     FlyPort fly = TargetPorts.fly(target, profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
-    SliceBlueprint blueprint = SliceBlueprint.of(profile, slice, SliceCredentials.of(target));
+    // stack up creates the slice whatever the strategy (it plays the ops team that stood a long-lived org up)
+    SliceBlueprint blueprint = SliceBlueprint.of(profile, slice, SliceCredentials.of(target), true);
     SliceProvisioner.create(blueprint, fly, Optional.of(TargetPorts.nfs(target, slice, () -> fly)), new CleanupLedger(),
         profile.duration("timeouts.boot"));
     spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(describe(profile, target, slice, fly, blueprint)));

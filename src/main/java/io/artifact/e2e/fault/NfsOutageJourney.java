@@ -102,6 +102,8 @@ public final class NfsOutageJourney {
     List<LogLine> alerts = new ArrayList<>();
     for (LogLine l : log(app)) {
       if (!l.message().startsWith(marker)) continue;
+      // on a shared app the log holds earlier outages' alerts too: only this outage's count
+      if (requestedAt() != null && java.time.Instant.parse(l.timestamp()).isBefore(requestedAt())) continue;
       JsonNode body = Json.tree(l.message().substring(marker.length()));
       if (name.equals(body.path("alert").asText())) alerts.add(l);
     }

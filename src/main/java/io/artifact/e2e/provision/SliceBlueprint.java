@@ -30,12 +30,17 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
       "exec.retry-backoff", "DC_EXEC_RETRY_BACKOFF_MS");
 
   public static SliceBlueprint of(Profile profile, OrgSlice slice, SliceCredentials credentials) {
+    return of(profile, slice, credentials, profile.strategy().equals("ephemeral"));
+  }
+
+  /** {@code creating}: the slice is being created now (by the run, or by {@code stack up} as ops would), so it gets the run's tuning. */
+  public static SliceBlueprint of(Profile profile, OrgSlice slice, SliceCredentials credentials, boolean creating) {
     Map<String, String> tuning = new LinkedHashMap<>();
     TUNING.forEach((key, env) -> profile.optionalDuration(key).ifPresent(d -> tuning.put(env, String.valueOf(d.toMillis()))));
     profile.optional("exec.max-boot-attempts").ifPresent(n -> tuning.put("DC_EXEC_MAX_BOOT_ATTEMPTS", n));
     // how long an NFS outage may last before router and exec alert (FAULT-050): the profile's grace period, given to
     // the apps of slices the run creates; an existing slice's apps keep theirs, which timeouts.grace-period then describes
-    if (profile.strategy().equals("ephemeral")) {
+    if (creating) {
       profile.optionalDuration("timeouts.grace-period").ifPresent(d -> tuning.put(NFS_ALERT_GRACE, String.valueOf(d.toMillis())));
     }
     return new SliceBlueprint(slice, profile.string("image.nfs"), profile.string("image.router"), profile.string("image.exec"),
