@@ -1,9 +1,6 @@
 package io.artifact.e2e.health;
 
-import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A fault drill's steady-state hypothesis, in the Chaos Toolkit manner: before the fault is
@@ -14,32 +11,23 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class SteadyState {
 
   private final ScenarioWorld world;
-  private final SliceProvisioner provisioner;
   private int checks;
 
-  public SteadyState(ScenarioWorld world, SliceProvisioner provisioner) {
+  public SteadyState(ScenarioWorld world) {
     this.world = world;
-    this.provisioner = provisioner;
   }
 
-  /** Waits for a clean baseline; the findings of the last attempt are the failure message. */
+  /**
+   * Waits for the stack's steady state — the same check the fault record runs around every fault
+   * ({@link ScenarioWorld#steadyState()}): one definition of "healthy" for a step and a drill.
+   */
   public void holds() {
     int n = ++checks;
-    BaselineCheck check = new BaselineCheck(world.fly(), provisioner.blueprint(), world.contract());
-    AtomicReference<BaselineReport> last = new AtomicReference<>();
-    try {
-      world.eventually("the stack is healthy (steady-state check " + n + ")", world.bootBound()).until(() -> {
-        last.set(check.run());
-        return last.get().findings().isEmpty();
-      });
-    } catch (ConditionTimeoutException e) {
+    io.artifact.e2e.fault.SteadyState.Verdict v = world.steadyState().after();
+    world.evidence().json("steady-state-" + n + ".json", v.asJson());
+    if (!v.healthy()) {
       throw new AssertionError("steady-state check " + n + ": the stack is not healthy within " + world.bootBound().toMillis()
-          + " ms: " + (last.get() == null ? e.getMessage() : last.get().findings()), e);
-    } finally {
-      if (last.get() != null) {
-        world.evidence().json("steady-state-" + n + ".json", last.get().findings());
-        world.evidence().json("steady-state-" + n + "-machines.json", last.get().machines());
-      }
+          + " ms: " + v.findings());
     }
   }
 }

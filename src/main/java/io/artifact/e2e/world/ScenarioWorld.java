@@ -134,9 +134,14 @@ public final class ScenarioWorld {
   public synchronized FaultRecord faultRecord() {
     if (faultRecord == null) {
       faultRecord = new FaultRecord(cleanup, manifest::mutation, record -> evidence.json("faults.json", record),
-          () -> new StackSteadyState(this, ScenarioWorld::toxicsLeft), java.time.Clock.systemUTC());
+          this::steadyState, java.time.Clock.systemUTC());
     }
     return faultRecord;
+  }
+
+  /** "The stack is healthy" for this slice: the Phase 0 baseline, and no toxic left where the target has network faults. */
+  public io.artifact.e2e.fault.SteadyState steadyState() {
+    return new StackSteadyState(this, ScenarioWorld::toxicsLeft);
   }
 
   /** Latency, resets and stalls on router→exec traffic, through a Toxiproxy API (capability {@code faults:network}). */
