@@ -75,12 +75,6 @@ public final class FaultJourney {
     world.networkFaults().onTrafficTo(world.slice().execApp(), NetworkFaults.Toxic.parse(words));
   }
 
-  /** Notifies exec and keeps its answer, a refusal included (the answer is what the scenario judges). */
-  public ExecAnswer notifyExec() {
-    exec.notifyAnyway();
-    return lastExecAnswer();
-  }
-
   /** Exec's last answer (the notification step is ExecSteps'): its status, and its changeCount when it took the change. */
   public ExecAnswer lastExecAnswer() {
     ExecPort.Answer a = exec.lastAnswer();

@@ -1,6 +1,5 @@
 package io.artifact.flyemu.exec;
 
-import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.edge.FlyReplay;
@@ -39,7 +38,6 @@ public final class ExecApp extends ArtifactApp {
   static final String NO_RETRY = "defect-no-retry";
   static final String IGNORE_STOPPED = "defect-ignore-stopped";
   static final String NO_REHYDRATE = "defect-no-rehydrate";
-  static final String NO_ALERT = "defect-no-alert";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
   public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE, NO_ALERT), Releases.DEFECTS);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
@@ -84,11 +82,6 @@ public final class ExecApp extends ArtifactApp {
     nfsRetries = new NfsRetries(rt.scheduler(), settings.retryBackoff(), settings.nfsRetries(),
         c -> queue.enqueue(c, () -> reconciler.reconcile(c)), rt::log);
     if (nfsWatch != null) nfsWatch.onRecovery(nfsRetries::resumeAll);
-  }
-
-  @Override
-  protected Alarm alarm(AppRuntime rt) {
-    return image.tag().equals(NO_ALERT) ? Alarm.silent() : super.alarm(rt);
   }
 
   @Override

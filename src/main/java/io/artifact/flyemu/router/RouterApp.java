@@ -1,6 +1,5 @@
 package io.artifact.flyemu.router;
 
-import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.clerk.ClerkAuthenticator;
@@ -25,7 +24,6 @@ public final class RouterApp extends ArtifactApp {
   static final String SKIP_AUTH = "defect-skip-auth";
   static final String WRONG_INSTANCE = "defect-wrong-instance";
   static final String NO_BACKOFF = "defect-no-backoff";
-  static final String NO_ALERT = "defect-no-alert";
   static final String NO_KICK_RETRY = "defect-no-kick-retry";
   static final String ANY_SECRET = "defect-any-secret";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
@@ -59,11 +57,6 @@ public final class RouterApp extends ArtifactApp {
     ExecPort kicks = image.tag().equals(NO_KICK_RETRY) ? exec : KickRetry.from(exec, rt);
     AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
     router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
-  }
-
-  @Override
-  protected Alarm alarm(AppRuntime rt) {
-    return image.tag().equals(NO_ALERT) ? Alarm.silent() : super.alarm(rt);
   }
 
   @Override
