@@ -65,6 +65,8 @@ public class ArtifactApp implements MachineProgram {
   @Override
   public List<Check> checks() {
     String status = mountStatus();
+    // the app's own view: until its watch has seen the share come back, its outage (and alert clock) is still on
+    if (status.equals("mount ok") && nfsWatch != null && nfsWatch.down()) status = "mount back, outage not yet seen to end";
     return List.of(status.equals("mount ok") ? Check.passing("nfs", status) : Check.critical("nfs", status));
   }
 
