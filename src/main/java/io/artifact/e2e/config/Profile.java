@@ -57,7 +57,8 @@ public final class Profile {
   public boolean slicePerScenario() {
     String s = optional("slice.scope").orElse("run");
     if (!List.of("scenario", "run").contains(s)) throw malformed("slice.scope", "scenario or run", s);
-    return s.equals("scenario");
+    // staging and hybrid work in the org's long-lived apps: there is only one slice to share
+    return s.equals("scenario") && strategy().equals("ephemeral");
   }
 
   /** ephemeral (fresh slice per run, or per scenario on the embedded stack), staging, or hybrid. */

@@ -112,6 +112,11 @@ public final class ProfileLoader {
     p.requiredSecrets().forEach(p::secret);
   }
 
+  /** A duration given outside a profile (a command-line option), in the profiles' form. */
+  public static java.time.Duration duration(String what, String raw) {
+    return new Profile(what, what, Map.of(), Map.of()).parseDuration(what, raw);
+  }
+
   private ProfileException unknown(String name) {
     return new ProfileException("unknown profile '" + name + "' (no env/" + name + ".properties); known profiles: " + String.join(", ", known()));
   }

@@ -101,7 +101,9 @@ public final class ExecJourney {
     List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
     world.evidence().json("worker-machines-" + label + ".json", all.stream().map(MachineInfo::raw).toList());
     String key = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
-    return all.stream().filter(m -> computer.equals(m.metadata().get(key))).toList();
+    List<MachineInfo> mine = all.stream().filter(m -> computer.equals(m.metadata().get(key))).toList();
+    world.manifest().workerMachines(mine.stream().map(MachineInfo::id).toList());
+    return mine;
   }
 
   public List<MachineInfo> workerMachines() {

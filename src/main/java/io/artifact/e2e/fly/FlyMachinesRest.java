@@ -69,6 +69,14 @@ public final class FlyMachinesRest implements FlyPort {
   }
 
   @Override
+  public List<AppInfo> listApps(String org) {
+    JsonNode n = call("list apps of org", org, null, () -> api().queryParam("org_slug", org).get("/v1/apps"));
+    List<AppInfo> apps = new java.util.ArrayList<>();
+    n.path("apps").forEach(a -> apps.add(app(a)));
+    return apps;
+  }
+
+  @Override
   public void destroyApp(String name) {
     try {
       call("destroy app", name, null, () -> api().queryParam("force", true).delete("/v1/apps/{app}", name));

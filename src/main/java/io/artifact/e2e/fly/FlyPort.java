@@ -17,6 +17,14 @@ public interface FlyPort {
 
   Optional<AppInfo> findApp(String name);
 
+  /**
+   * The org's apps, as {@code GET /v1/apps?org_slug=} lists them: what an orphan sweep walks. A
+   * backend that cannot list them says so (the sweep then names the backend).
+   */
+  default List<AppInfo> listApps(String org) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list an org's apps");
+  }
+
   /** Deletes the app and everything in it (force); a missing app is not an error. */
   void destroyApp(String name);
 

@@ -87,6 +87,7 @@ public final class FlyViaMcp implements FlyPort {
 
   @Override public AppInfo createApp(String name, String org) { return rest.createApp(name, org); }
   @Override public Optional<AppInfo> findApp(String name) { return rest.findApp(name); }
+  @Override public List<AppInfo> listApps(String org) { return rest.listApps(org); }
   @Override public void destroyApp(String name) { rest.destroyApp(name); }
   @Override public MachineInfo machine(String app, String machineId) { return rest.machine(app, machineId); }
   @Override public MachineInfo createMachine(String app, MachineSpec spec) { return rest.createMachine(app, spec); }

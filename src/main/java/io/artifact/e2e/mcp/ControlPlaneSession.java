@@ -84,7 +84,7 @@ public final class ControlPlaneSession {
 
   public ToolCall createMachine(String app, String image, String region) {
     return port.call("infra.create_machine", Map.of("app", app, "image", image, "region", region,
-        "metadata", Map.of("e2e_slice", slice.prefix(), OrgSlice.RUN_LABEL, slice.runId())));
+        "metadata", slice.labels()));
   }
 
   public ToolCall destroyMachine(String app, String machineId) {

@@ -79,8 +79,8 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
 
   public MachineSpec nfsMachine(String volumeId) {
     return MachineSpec.of(nfsImage).region(slice.region()).mount(volumeId, "/data")
-        .metadata(Map.of("fly_platform_version", "v2", "fly_process_group", "app", "e2e_slice", slice.prefix(),
-            OrgSlice.RUN_LABEL, slice.runId()));
+        .metadata(Map.of("fly_platform_version", "v2", "fly_process_group", "app", OrgSlice.SLICE_LABEL, slice.prefix(),
+            OrgSlice.RUN_LABEL, slice.run()));
   }
 
   public MachineSpec routerMachine() {
@@ -93,8 +93,8 @@ public record SliceBlueprint(OrgSlice slice, String nfsImage, String routerImage
 
   private MachineSpec app(String image, Map<String, String> env) {
     return MachineSpec.of(image).region(slice.region()).env(env)
-        .metadata(Map.of("fly_platform_version", "v2", "fly_process_group", "app", "e2e_slice", slice.prefix(),
-            OrgSlice.RUN_LABEL, slice.runId()));
+        .metadata(Map.of("fly_platform_version", "v2", "fly_process_group", "app", OrgSlice.SLICE_LABEL, slice.prefix(),
+            OrgSlice.RUN_LABEL, slice.run()));
   }
 
   private Map<String, String> common() {

@@ -41,12 +41,39 @@ public final class SliceProvisioner {
     } else if (!ephemeral) {
       requireExisting();
     }
-    if (!ephemeral) return;
+    if (!ephemeral) {
+      recordAgentBundleDigests();
+      return;
+    }
     // on Fly the hosts' release step publishes the image records; the embedded slice is seeded as it would be
     Optional<NfsPort> nfs = world.target().offers(Capability.NFS_FILES) ? Optional.of(world.nfs()) : Optional.empty();
+    if (!viaControlPlane) world.slice().apps().forEach(app -> world.manifest().created("app " + app));
     List<MachineInfo> created = viaControlPlane ? createResources(blueprint(), world.fly(), nfs, world.bootBound())
         : create(blueprint(), world.fly(), nfs, world.cleanup(), world.bootBound());
     world.manifest().put("provisioned", created.stream().map(m -> m.id() + " " + m.image()).toList());
+    world.manifest().created("volume " + world.fly().listVolumes(world.slice().nfsApp()).get(0).id() + " of " + world.slice().nfsApp());
+    List<String> hosts = List.of(world.slice().nfsApp(), world.slice().routerApp(), world.slice().execApp()); // createResources' order
+    for (int i = 0; i < created.size(); i++) world.manifest().created("Machine " + created.get(i).id() + " of " + hosts.get(i));
+    recordAgentBundleDigests();
+  }
+
+  /** Phase 1: the agent bundle the slice's new agents are expected to get, by the digest of its release manifest on the share. */
+  private void recordAgentBundleDigests() {
+    if (!world.target().offers(Capability.NFS_FILES)) return;
+    try {
+      world.nfs().imageRecordText(SliceBlueprint.AGENT_IMAGE_RECORD).ifPresent(text -> world.manifest().put("agent_bundle_digests",
+          java.util.Map.of(SliceBlueprint.AGENT_IMAGE_RECORD, "sha256:" + java.util.HexFormat.of().formatHex(sha256(text)))));
+    } catch (UnsupportedOperationException e) {
+      // a share reached without reading release manifests: the manifest says nothing rather than a guess
+    }
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Creates a whole slice; also used by {@code stack up}, outside any scenario. */
@@ -87,7 +114,10 @@ public final class SliceProvisioner {
       if (c.error()) throw new IllegalStateException("Phase 1: infra.ensure_app " + app + " failed: " + c.text());
       boolean created = Boolean.TRUE.equals(c.get("created"));
       world.manifest().ensured(app + ": " + (created ? "created" : "existing") + " (infra.ensure_app)");
-      if (created) Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app);
+      if (created) {
+        world.manifest().created("app " + app);
+        Teardown.destroyAppLater(world.cleanup(), world.slice(), world::fly, app);
+      }
     }
   }
 

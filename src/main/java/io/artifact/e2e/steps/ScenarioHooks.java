@@ -1,6 +1,7 @@
 package io.artifact.e2e.steps;
 
 import io.artifact.e2e.evidence.Evidence;
+import io.artifact.e2e.manifest.ManifestFiles;
 import io.artifact.e2e.world.CleanupLedger;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.cucumber.java.After;
@@ -42,8 +43,10 @@ public final class ScenarioHooks {
     List<CleanupLedger.Outcome> teardown = world.cleanup().unwind();
     world.evidence().flushLogs(); // Fly and Clerk API calls (teardown's too), exec notifications, faults
     world.manifest().put("status", scenario.getStatus().name().toLowerCase()).put("cleanup", teardown);
+    world.faultRecordIfAny().ifPresent(f -> world.manifest().put("faults", f.asJson().get("faults")));
     world.evidence().json("scenario-manifest.json", world.manifest().asMap());
     archive(scenario);
+    ManifestFiles.write(world.profile(), world.slice().runId(), world.manifest().asMap());
     List<CleanupLedger.Outcome> failed = teardown.stream().filter(o -> !o.ok()).toList();
     if (!failed.isEmpty()) {
       throw new AssertionError("cleanup failed for " + failed.size() + " resource(s): "

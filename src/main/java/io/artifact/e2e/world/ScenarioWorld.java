@@ -61,16 +61,28 @@ public final class ScenarioWorld {
   public void begin(String name, Collection<String> tags, Consumer<Evidence.Attachment> reportSink) {
     evidence.sink(reportSink);
     // On the embedded stack every scenario gets its own slice; on Fly the run shares one.
-    String sliceId = profile().slicePerScenario() ? OrgSlice.newRunId() : runtime.runId();
+    String sliceId = profile().slicePerScenario() ? runtime.nextScenarioSliceId() : runtime.runId();
     this.slice = OrgSlice.of(profile(), sliceId);
     manifest.put("scenario", name).put("tags", List.copyOf(tags)).put("profile", profile().name())
         .put("target", target().kind()).put("capabilities", target().capabilities().stream().map(Capability::id).toList()).put("strategy", profile().strategy())
         .put("org_prefix", slice.prefix()).put("domain", slice.domain()).put("apps", slice.apps())
-        .put("run_id", runtime.runId());
+        .put("run_id", runtime.runId()).put("org_slug", slice.org()).put("started_at", java.time.Instant.now().toString())
+        .put("images", images(profile()));
     if (!profile().slicePerScenario()) {
       onSharedSlice = true;
       runtime.enterSharedSlice();
     }
+  }
+
+  private static java.util.Map<String, String> images(Profile p) {
+    java.util.Map<String, String> images = new java.util.LinkedHashMap<>();
+    for (String app : List.of("nfs", "router", "exec", "agent")) p.optional("image." + app).ifPresent(i -> images.put(app, i));
+    return images;
+  }
+
+  /** The fault record, if this scenario injected anything (its faults go into the manifest). */
+  public synchronized java.util.Optional<FaultRecord> faultRecordIfAny() {
+    return java.util.Optional.ofNullable(faultRecord);
   }
 
   /** Called by the scenario hook after teardown. */

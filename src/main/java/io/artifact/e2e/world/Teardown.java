@@ -21,6 +21,8 @@ public final class Teardown {
         throw new CleanupLedger.LeftAlone("app " + app + " does not carry this run's label (-e2e-" + slice.runId() + "); left alone");
       }
       fly.get().destroyApp(app);
+      // Fly destroys an app's Machines and volumes with it; confirm it is gone before the manifest says destroyed
+      if (fly.get().findApp(app).isPresent()) throw new IllegalStateException("app " + app + " is still listed after its destruction");
     });
   }
 
@@ -52,8 +54,9 @@ public final class Teardown {
         throw e;
       }
       if (m == null || m.state().equals("destroyed") || m.state().equals("destroying")) return;
-      if (!slice.runId().equals(m.metadata().get(OrgSlice.RUN_LABEL))) {
-        throw new CleanupLedger.LeftAlone("Machine " + machineId + " of " + app + " does not carry " + OrgSlice.RUN_LABEL + "=" + slice.runId() + "; left alone");
+      if (!slice.run().equals(m.metadata().get(OrgSlice.RUN_LABEL)) || !slice.prefix().equals(m.metadata().get(OrgSlice.SLICE_LABEL))) {
+        throw new CleanupLedger.LeftAlone("Machine " + machineId + " of " + app + " does not carry " + OrgSlice.RUN_LABEL + "=" + slice.run()
+            + " and " + OrgSlice.SLICE_LABEL + "=" + slice.prefix() + "; left alone");
       }
       fly.get().destroyMachine(app, machineId, true);
       fly.get().awaitState(app, machineId, "destroyed", bound);

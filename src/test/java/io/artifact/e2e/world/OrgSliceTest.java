@@ -44,6 +44,19 @@ class OrgSliceTest {
     assertThat(s.owns("org1-e2e-q1w2e3x-nfs")).isFalse();
   }
 
+  @Test
+  void aScenarioSliceStillCarriesTheRunIdInItsAppNamesAndLabels() {
+    OrgSlice s = OrgSlice.of(profile("local"), OrgSlice.scenarioSliceId("q1w2e3", 11));
+    assertThat(s.nfsApp()).isEqualTo("org1-e2e-q1w2e3sb-nfs");
+    assertThat(s.run()).isEqualTo("q1w2e3");
+    assertThat(s.labels()).containsEntry(OrgSlice.RUN_LABEL, "q1w2e3").containsEntry(OrgSlice.SLICE_LABEL, "org1-e2e-q1w2e3sb");
+    assertThat(s.apps()).allSatisfy(app -> assertThat(OrgSlice.runOfApp("org1", app)).contains("q1w2e3"));
+    assertThat(OrgSlice.runOfApp("org1", "org1-e2e-abc123-fly-router")).contains("abc123");
+    assertThat(OrgSlice.runOfApp("org1", "org1-fly-router")).isEmpty();
+    assertThat(OrgSlice.runOfApp("org1", "org2-e2e-abc123-nfs")).isEmpty();
+    assertThat(OrgSlice.runOfApp("org1", "org1-e2e-abc123-nfs-backup")).isEmpty();
+  }
+
   @RepeatedTest(20)
   void runIdsAreValidDnsLabelsAndAppNameParts() {
     assertThat(OrgSlice.newRunId()).matches("[a-z][a-z0-9]{5}");

@@ -21,6 +21,9 @@ class TeardownTest {
   final FlyPort fly = (FlyPort) Proxy.newProxyInstance(FlyPort.class.getClassLoader(), new Class<?>[] {FlyPort.class}, (p, m, a) -> {
     switch (m.getName()) {
       case "destroyApp", "destroyMachine" -> destroyed.add((String) a[a.length == 1 ? 0 : 1]);
+      case "findApp" -> {
+        return java.util.Optional.empty();
+      }
       case "machine" -> {
         MachineInfo found = machines.get((String) a[1]);
         if (found == null) throw new FlyApiException("get", (String) a[0], (String) a[1], 404, "machine not found");
@@ -83,8 +86,8 @@ class TeardownTest {
   @Test
   void aMachineThisRunCreatedInASharedPoolIsDestroyedIfStillThere() {
     OrgSlice staging = new OrgSlice("org1", "abc123", "staging.example", "syd", "org1");
-    machines.put("m1", machine("m1", "started", Map.of(OrgSlice.RUN_LABEL, "abc123")));
-    machines.put("m2", machine("m2", "destroyed", Map.of(OrgSlice.RUN_LABEL, "abc123")));
+    machines.put("m1", machine("m1", "started", staging.labels()));
+    machines.put("m2", machine("m2", "destroyed", staging.labels()));
     CleanupLedger ledger = new CleanupLedger();
     for (String id : List.of("m1", "m2", "m3")) Teardown.destroyMachineLater(ledger, staging, () -> fly, "org1-worker-pool", id, Duration.ofSeconds(1));
     List<CleanupLedger.Outcome> out = ledger.unwind();
