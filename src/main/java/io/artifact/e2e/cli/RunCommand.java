@@ -40,16 +40,22 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--features", paramLabel = "DIR", description = "Feature directory (default: ./features, else the copy in the jar).")
   Path features;
 
+  @Option(names = "--manifest", paramLabel = "FILE", description = "Stage the slice a scenario manifest describes (its matrix id, "
+      + "strategy, org and images; artifacts/e2e/<timestamp>.json) and run that row; checked against the schema first.")
+  Path manifest;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (manifest != null) ManifestRun.stage(manifest, scenarios, spec.commandLine());
     ProfileLoader loader = ProfileLoader.fromProcess();
     String profile = env != null ? env : loader.requestedName();
     Profile loaded = loader.load(profile); // one clear line now, rather than a failed run later
     System.setProperty("env", profile);
     String filter = tagFilter(scenarios, tags);
+    refuseBadSelection(loaded, filter);
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(featureSelector())
         .configurationParameter("cucumber.glue", "io.artifact.e2e.steps");
@@ -75,6 +81,33 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   static final String PARALLEL = "cucumber.execution.parallel.enabled";
+
+  /** Before anything starts: an unknown matrix id, or a production profile given a row that changes shared state. */
+  private void refuseBadSelection(Profile profile, String filter) {
+    ScenarioCatalogue catalogue = ScenarioCatalogue.load(featureDir());
+    java.util.TreeSet<String> known = catalogue.matrixIds();
+    for (String id : scenarios) {
+      String bare = id.startsWith("@") ? id.substring(1) : id;
+      if (!known.contains(bare)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "unknown scenario id '" + bare + "'; known ids: " + String.join(", ", known));
+      }
+    }
+    if (profile.production()) {
+      List<ScenarioCatalogue.Row> refused = catalogue.select(filter).stream()
+          .filter(r -> r.tags().contains("@destructive") || r.tags().contains("@fault")).toList();
+      if (!refused.isEmpty()) {
+        throw new io.artifact.e2e.config.ProfileException("refusing " + refused.size() + " @destructive/@fault scenario(s) on "
+            + profile.source() + " (production=true), e.g. '" + refused.get(0).name() + "'; add --tags \"not @destructive and not @fault\"");
+      }
+    }
+  }
+
+  /** The feature directory a run reads (null: the copy in the jar). */
+  private Path featureDir() {
+    Path dir = features != null ? features : Path.of("features");
+    return Files.isDirectory(dir) ? dir : null;
+  }
 
   static String tagFilter(List<String> scenarios, String tags) {
     List<String> parts = new ArrayList<>();

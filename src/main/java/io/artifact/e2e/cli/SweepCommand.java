@@ -5,8 +5,6 @@ import io.artifact.e2e.config.ProfileException;
 import io.artifact.e2e.config.ProfileLoader;
 import io.artifact.e2e.sweep.OrphanSweep;
 import io.artifact.e2e.sweep.Sweeps;
-import io.artifact.e2e.target.Target;
-import io.artifact.e2e.target.Targets;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -38,19 +36,17 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ProfileLoader loader = ProfileLoader.fromProcess();
-    Profile profile = loader.load(env != null ? env : loader.requestedName());
+    Profile profile = loader.loadWithoutSecrets(env != null ? env : loader.requestedName());
+    Duration age = olderThan == null ? Duration.ZERO : parse(olderThan);
     if (profile.embedded()) {
       throw new ProfileException("profile '" + profile.name() + "' targets the embedded stack, which dies with its run and leaves"
           + " nothing to sweep; name a stack that outlives runs (an external or fly profile)");
     }
-    Duration age = olderThan == null ? Duration.ZERO : parse(olderThan);
-    try (Target target = Targets.open(profile)) {
-      OrphanSweep sweep = Sweeps.of(profile, target, age);
-      PrintWriter out = spec.commandLine().getOut();
-      sweep.sweep(dryRun, out::println);
-      out.flush();
-      return 0;
-    }
+    OrphanSweep sweep = Sweeps.forProfile(profile, System.getenv(), age);
+    PrintWriter out = spec.commandLine().getOut();
+    sweep.sweep(dryRun, out::println);
+    out.flush();
+    return 0;
   }
 
   private Duration parse(String raw) {

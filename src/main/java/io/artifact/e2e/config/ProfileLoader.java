@@ -51,6 +51,18 @@ public final class ProfileLoader {
   }
 
   public Profile load(String name) {
+    return load(name, true);
+  }
+
+  /**
+   * The profile without requiring its credentials: for a command that needs one of them only and
+   * names it itself ({@code sweep} needs the Fly token, not Clerk's).
+   */
+  public Profile loadWithoutSecrets(String name) {
+    return load(name, false);
+  }
+
+  private Profile load(String name, boolean withSecrets) {
     if (!name.matches("[a-z0-9-]+")) throw unknown(name);
     Path file = envDir.resolve(name + ".properties");
     Properties props = new Properties();
@@ -79,17 +91,17 @@ public final class ProfileLoader {
       if (key.startsWith("e2e.")) values.put(key.substring(4), v.toString());
     });
     Profile p = new Profile(name, source, values, environment);
-    validate(p);
+    validate(p, withSecrets);
     return p;
   }
 
   /** Every value is read once here, so a malformed one fails before anything starts. */
-  private static void validate(Profile p) {
+  private static void validate(Profile p, boolean withSecrets) {
     p.target();
     p.strategy();
     p.production();
     p.slicePerScenario();
-    p.section("secret.").values().forEach(p::secret);
+    if (withSecrets) p.section("secret.").values().forEach(p::secret);
     p.string("org.prefix");
     p.string("base.domain");
     p.string("region");
@@ -109,7 +121,7 @@ public final class ProfileLoader {
     if (!p.string("org.prefix").matches("[a-z][a-z0-9-]{1,30}")) {
       throw new ProfileException(p.source() + ": org.prefix must be lowercase letters, digits and dashes, like org1 (was '" + p.string("org.prefix") + "')");
     }
-    p.requiredSecrets().forEach(p::secret);
+    if (withSecrets) p.requiredSecrets().forEach(p::secret);
   }
 
   /** A duration given outside a profile (a command-line option), in the profiles' form. */

@@ -4,7 +4,19 @@ import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
 import io.artifact.e2e.target.Target;
 import io.artifact.e2e.target.Targets;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.artifact.e2e.fly.FlyPort;
+import io.artifact.e2e.manifest.ManifestFiles;
+import io.artifact.e2e.strategy.EnvironmentStrategy;
+import io.artifact.e2e.strategy.RunScope;
 import io.artifact.e2e.sweep.RunLease;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.artifact.e2e.sweep.Sweeps;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +39,10 @@ public final class SuiteRuntime {
   private final Path archive;
   private final Target target;
   private final RunLease lease;
+  private final EnvironmentStrategy strategy;
+  private final RunScope scope;
+  private final List<String> notes = new CopyOnWriteArrayList<>();
+  private FlyPort fly;
   private final AtomicInteger onSharedSlice = new AtomicInteger();
   private final AtomicInteger scenarioSlices = new AtomicInteger();
 
@@ -42,10 +58,58 @@ public final class SuiteRuntime {
       this.lease = RunLease.acquire(RunLease.dir(profile), runId, profile.name(), profile.string("org.prefix"),
           RunLease.heartbeat(profile), Clock.systemUTC());
       if (profile.optional("sweep.at-start").orElse("false").equals("true")) {
-        Sweeps.of(profile, target, Duration.ZERO).sweep(false, line -> System.out.println(line));
+        Duration age = profile.optionalDuration("sweep.older-than").orElse(Duration.ZERO);
+        Sweeps.of(profile, target, age).sweep(false, notes::add);
       }
     } else {
       this.lease = null;
+    }
+    this.strategy = EnvironmentStrategy.of(profile);
+    this.scope = new RunScope(profile, target, runId, this::runFly, notes::add);
+    try {
+      strategy.beforeRun(scope);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private synchronized FlyPort runFly() {
+    if (fly == null) fly = TargetPorts.fly(target, profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
+    return fly;
+  }
+
+  /** The strategy's per-scenario part (hybrid's warm-fixture check). */
+  public EnvironmentStrategy strategy() {
+    return strategy;
+  }
+
+  /**
+   * The run's record, {@code <manifest.dir>/run-<runid>.json}: the strategy, what the sweep at start removed,
+   * the worker pool snapshot and recycle, the secrets to rotate.
+   */
+  private void writeRecord() {
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("run_id", runId);
+    record.put("profile", profile.name());
+    record.put("strategy", strategy.name());
+    record.put("org_prefix", profile.string("org.prefix"));
+    record.put("notes", List.copyOf(notes));
+    try {
+      Path file = ManifestFiles.dir(profile).resolve("run-" + runId + ".json");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run record", e);
+    }
+  }
+
+  private void close() {
+    try {
+      writeRecord();
+    } finally {
+      if (lease != null) lease.close();
+      target.close();
     }
   }
 
@@ -56,11 +120,14 @@ public final class SuiteRuntime {
   }
 
   public static synchronized void stop() {
-    if (current != null) {
-      if (current.lease != null) current.lease.close();
-      current.target.close();
-    }
+    SuiteRuntime ending = current;
     current = null;
+    if (ending == null) return;
+    try {
+      ending.strategy.afterRun(ending.scope);
+    } finally {
+      ending.close();
+    }
   }
 
   /**
