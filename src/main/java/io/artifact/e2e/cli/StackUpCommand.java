@@ -9,6 +9,7 @@ import io.artifact.e2e.provision.OutsideAppEnv;
 import io.artifact.e2e.provision.SliceBlueprint;
 import io.artifact.e2e.provision.SliceCredentials;
 import io.artifact.e2e.provision.SliceProvisioner;
+import io.artifact.e2e.sweep.RunLease;
 import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.target.EmbeddedTargets;
 import io.artifact.e2e.target.ExternalTargets;
@@ -62,14 +63,18 @@ public final class StackUpCommand implements Callable<Integer> {
       throw new ProfileException("profile '" + profile.name() + "' is not embedded (" + profile.source() + ": target=" + profile.string("target") + "); stack up needs an embedded profile such as local");
     }
     Target target = EmbeddedTargets.start(profile);
+    OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
+    // the slice carries a run id like any run's: a lease keeps a sweep of this stack off it while stack up lives
+    RunLease lease = RunLease.acquire(RunLease.dir(profile), slice.run(), profile.name(), slice.prefix(), RunLease.heartbeat(profile),
+        java.time.Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     // closing the target stops the stack, which removes every app, Machine and volume with it: nothing outlives the process
     Thread hook = new Thread(() -> {
+      lease.close();
       target.close();
       stopped.countDown();
     }, "stack-up-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    OrgSlice slice = OrgSlice.of(profile, OrgSlice.newRunId());
     FlyPort fly = TargetPorts.fly(target, profile.duration("timeouts.api-retry"), profile.duration("timeouts.boot"), line -> {});
     // stack up creates the slice whatever the strategy (it plays the ops team that stood a long-lived org up)
     SliceBlueprint blueprint = SliceBlueprint.of(profile, slice, SliceCredentials.of(target), true);
@@ -105,6 +110,7 @@ public final class StackUpCommand implements Callable<Integer> {
     out.put("base_domain", slice.domain());
     out.put("org_prefix", slice.prefix());
     out.put("org_slug", slice.org());
+    out.put("run_id", slice.run());
     Map<String, String> apps = new LinkedHashMap<>();
     apps.put("nfs", slice.nfsApp());
     apps.put("router", slice.routerApp());

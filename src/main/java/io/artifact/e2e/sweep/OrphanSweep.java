@@ -52,7 +52,7 @@ public final class OrphanSweep {
 
   public Result sweep(boolean dryRun, Consumer<String> out) {
     Instant now = clock.instant();
-    Map<String, Instant> beats = RunLease.heartbeats(leaseDir);
+    Map<String, RunLease.Beat> beats = RunLease.heartbeats(leaseDir);
     List<String> removed = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     Set<String> deadRuns = new LinkedHashSet<>();
@@ -95,7 +95,7 @@ public final class OrphanSweep {
     }
     // leases of runs found dead go too; a stale lease with nothing left is cleared as well
     beats.forEach((run, beat) -> {
-      if (!dryRun && beat.plus(leaseTtl).isBefore(now)) RunLease.clear(leaseDir, run);
+      if (!dryRun && !beat.live(now, leaseTtl)) RunLease.clear(leaseDir, run);
     });
     kept.forEach(k -> out.accept("sweep: kept " + k));
     out.accept("sweep: " + (dryRun ? "would remove " : "removed ") + removed.size() + " orphan(s) of " + deadRuns.size()
@@ -104,9 +104,9 @@ public final class OrphanSweep {
   }
 
   /** Why a run's resource stays, if it does: its run is live, or it is younger than {@code --older-than}. */
-  private Optional<String> keep(String run, Map<String, Instant> beats, Optional<Instant> created, Instant now) {
-    Instant beat = beats.get(run);
-    if (beat != null && !beat.plus(leaseTtl).isBefore(now)) return Optional.of("run " + run + " is live: lease beat " + Duration.between(beat, now).toMillis() + " ms ago");
+  private Optional<String> keep(String run, Map<String, RunLease.Beat> beats, Optional<Instant> created, Instant now) {
+    RunLease.Beat beat = beats.get(run);
+    if (beat != null && beat.live(now, leaseTtl)) return Optional.of("run " + run + " is live: lease beat " + Duration.between(beat.at(), now).toMillis() + " ms ago");
     if (!olderThan.isZero() && created.isPresent() && created.get().plus(olderThan).isAfter(now)) {
       return Optional.of("run " + run + ": younger than --older-than " + olderThan);
     }

@@ -59,7 +59,7 @@ public final class RunLease implements AutoCloseable {
     return p.optionalDuration("lease.heartbeat").orElse(Duration.ofSeconds(2));
   }
 
-  /** How old a heartbeat may be before its run counts as dead ({@code lease.ttl}, default three beats). */
+  /** How old a heartbeat may be before its run counts as dead, for a lease that does not say ({@code lease.ttl}, default three beats). */
   public static Duration ttl(Profile p) {
     return p.optionalDuration("lease.ttl").orElse(heartbeat(p).multipliedBy(3));
   }
@@ -68,6 +68,8 @@ public final class RunLease implements AutoCloseable {
   public static RunLease acquire(Path dir, String runId, String profile, String orgPrefix, Duration heartbeat, Clock clock) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("run_id", runId);
+    // the run says how long a silence means it is dead: three beats, whatever the sweeper's own profile says
+    body.put("ttl_ms", heartbeat.multipliedBy(3).toMillis());
     body.put("profile", profile);
     body.put("org_prefix", orgPrefix);
     body.put("pid", ProcessHandle.current().pid());
@@ -102,13 +104,22 @@ public final class RunLease implements AutoCloseable {
     }
   }
 
+  /** A run's last heartbeat, and the silence after which the run itself said it is dead (if it said). */
+  public record Beat(Instant at, Optional<Duration> ttl) {
+    /** Live at {@code now}: beaten within the lease's own ttl, else within {@code fallback}. */
+    public boolean live(Instant now, Duration fallback) {
+      return !at.plus(ttl.orElse(fallback)).isBefore(now);
+    }
+  }
+
   /** The last heartbeat of each run with a lease in {@code dir}. */
-  public static Map<String, Instant> heartbeats(Path dir) {
-    Map<String, Instant> out = new LinkedHashMap<>();
+  public static Map<String, Beat> heartbeats(Path dir) {
+    Map<String, Beat> out = new LinkedHashMap<>();
     if (!Files.isDirectory(dir)) return out;
     try (Stream<Path> files = Files.list(dir)) {
       files.filter(f -> f.getFileName().toString().endsWith(".json")).forEach(f -> read(f).ifPresent(n ->
-          out.put(n.path("run_id").asText(), Instant.parse(n.path("heartbeat_at").asText()))));
+          out.put(n.path("run_id").asText(), new Beat(Instant.parse(n.path("heartbeat_at").asText()),
+              n.hasNonNull("ttl_ms") ? Optional.of(Duration.ofMillis(n.path("ttl_ms").asLong())) : Optional.empty()))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the lease directory " + dir, e);
     }

@@ -89,6 +89,17 @@ final class StackJvm {
     return log;
   }
 
+  /** {@code kill -9}: SIGKILL to the process (and its descendants), no shutdown hook runs; waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** SIGTERM to the process and its descendants, then force; bounded. */
   void stop() {
     ProcessTree.stop(process, Duration.ofSeconds(10));
