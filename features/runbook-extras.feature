@@ -2,10 +2,11 @@
 Feature: Runbook checks beyond the first matrix rows
   The scenario matrix names one happy and one unhappy variant per row; the runbook's phases and the
   stack contract ask for more. The router must know which computers exist and keep one landing agent
-  per computer however often its user comes back, and a signed-in program must get in as a browser
-  does. Exec must give every agent of a computer its own worker Machine, leave alone what has not
-  changed, and clean up an instance whose Machine is already gone. The Phase 0 baseline must notice
-  exec pointing at another org as it does the router, and a revoked org token must not provision.
+  per computer however often its user comes back, and (in router-ingress.feature) a signed-in
+  program must get in as a browser does. Exec must give every agent of a computer its own worker
+  Machine, leave alone what has not changed, and clean up an instance whose Machine is already gone. The Phase 0 baseline must notice
+  exec pointing at another org as it does the router (a row of baseline-health.feature), and a
+  revoked org token must not provision.
 
   Rule: The router knows which computers exist and keeps one landing agent per computer
 
@@ -15,23 +16,17 @@ Feature: Runbook checks beyond the first matrix rows
 
     @ROUTER-001 @unhappy @G5
     Scenario: A computer host for a computer that does not exist is not found
-      When bob, signed in, opens his computer host in his browser before ever opening the base domain
-      Then the caller is told "Computer not found"
+      When bob's signed-in browser opens his computer host before ever opening the base domain
+      Then the caller is told the computer does not exist
       And exec has started nothing: no new instance file and no new worker Machine
 
     @ROUTER-001 @happy @G6
     Scenario: A user coming back lands on the same agent
-      When alice, signed in, opens the base domain in her browser
+      When alice's signed-in browser opens the base domain
       Then the caller lands on their agent's page, served by a worker Machine of their computer
       When alice opens the base domain again
       Then the caller lands on their agent's page, served by a worker Machine of their computer
-      And alice's computer has 1 agent, served by 1 worker Machine
-
-    @ROUTER-001 @happy
-    Scenario: A signed-in API client lands on its agent
-      When alice, signed in, opens the base domain with her API client
-      Then the caller lands on their agent's page, served by a worker Machine of their computer
-      And the router has logged no authentication failure
+      And alice's computer runs 1 agent, on 1 worker Machine
 
   Rule: Exec reconciles every agent of a computer, and only what changed
 
@@ -61,18 +56,9 @@ Feature: Runbook checks beyond the first matrix rows
       Then the agent's instance file is removed
       And no worker Machine is left for the computer
 
-  Rule: The Phase 0 baseline notices exec pointing at another org
-
-    @BASELINE @unhappy @fault @destructive
-    Scenario: Exec redeployed with another org's worker pool fails the baseline
-      Given the org slice is provisioned
-      And exec has been redeployed pointing at the worker pool "org9-worker-pool"
-      When ops run the baseline health check
-      Then the baseline fails because "exec env DC_WORKER_POOL_APP is 'org9-worker-pool'"
-
   Rule: A revoked org token provisions nothing
 
-    @CONTROL-040 @unhappy @fault
+    @CONTROL-040 @unhappy @fault @G21
     Scenario: A revoked org token cannot provision the slice
       Given the control plane offers its tools to the slice's org token
       And the slice's org token has been revoked
