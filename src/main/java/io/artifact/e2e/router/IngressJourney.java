@@ -142,8 +142,11 @@ public final class IngressJourney {
     return user.id().toLowerCase(Locale.ROOT);
   }
 
-  /** The signed-in caller opens their own computer host ({@code <computer>.<base>}), following the router's redirects. */
+  /** The signed-in caller opens their own computer host ({@code <computer>.<base>}) before the base domain made it, following the router's redirects. */
   public void openComputerHost(Caller caller, String name) {
+    if (computersOnTheVolume().contains(computerOf(name))) {
+      throw new IllegalStateException(name + "'s computer " + computerOf(name) + " is already on the shared volume: the base domain was opened before");
+    }
     String domain = world.slice().domain();
     lastCaller = caller;
     hops = world.router().follow(computerOf(name) + "." + domain, domain, caller);

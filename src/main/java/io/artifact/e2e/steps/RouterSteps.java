@@ -82,7 +82,7 @@ public final class RouterSteps {
         .isEqualTo(Json.tree(world.contract().value(Contract.UNAUTHENTICATED_BODY)));
   }
 
-  void theCallerLandsOnTheirAgentsPage() {
+  private void theCallerLandsOnTheirAgentsPage() {
     Exchange last = ingress.lastAnswer();
     assertThat(last.status()).as("final answer after the redirects, from %s: %.200s", last.url(), last.body()).isEqualTo(200);
     IngressJourney.Landing landing = ingress.landing();
