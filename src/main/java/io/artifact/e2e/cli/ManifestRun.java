@@ -35,7 +35,7 @@ final class ManifestRun {
     if (scenarios.isEmpty()) {
       String id = null;
       for (JsonNode t : m.path("tags")) {
-        if (t.asText().matches("@[A-Z][A-Z0-9]*(-[0-9]+)?")) id = t.asText().substring(1);
+        if (t.asText().matches("@[A-Z]+(-[0-9]+)?")) id = t.asText().substring(1);
       }
       if (id == null) throw new CommandLine.ParameterException(cli, "--manifest " + file + ": $.tags: no matrix id (like @EXEC-010) to run");
       scenarios.add(id);
