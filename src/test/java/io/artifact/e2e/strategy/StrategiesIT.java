@@ -37,7 +37,7 @@ class StrategiesIT {
 
   @Test
   void ephemeralCreatesAndDestroysEachSliceInReverseOrderAndRevokesItsToken() throws Exception {
-    Run run = run("ephemeral", Map.of());
+    Run run = run("ephemeral");
     assertThat(run.manifests()).isNotEmpty().allSatisfy(m -> {
       List<String> apps = strings(m.path("apps"));
       assertThat(apps).allMatch(a -> a.startsWith("org1-e2e-" + m.path("run_id").asText() + "s"));
@@ -51,14 +51,13 @@ class StrategiesIT {
       List<String> reverse = new ArrayList<>(apps);
       java.util.Collections.reverse(reverse);
       assertThat(destroyed).as("destroyed in reverse creation order").containsExactlyElementsOf(reverse);
-      assertThat(strings(m.path("cleanup").findValues("description").stream().map(JsonNode::asText).toList()))
-          .contains("revoke the slice's org token");
+      assertThat(m.path("cleanup").findValues("description").stream().map(JsonNode::asText)).contains("revoke the slice's org token");
     });
   }
 
   @Test
   void stagingStandsTheOrgUpRecyclesItsWorkerPoolAndAsksForRotatedSecrets() throws Exception {
-    Run run = run("staging", Map.of());
+    Run run = run("staging");
     assertThat(run.manifests()).isNotEmpty().allSatisfy(m -> {
       assertThat(strings(m.path("apps"))).containsExactly("org1-nfs", "org1-fly-router", "org1-fly-exec", "org1-worker-pool");
       assertThat(m.path("created").size()).as("staging creates no apps").isZero();
@@ -72,7 +71,7 @@ class StrategiesIT {
 
   @Test
   void hybridChecksTheWarmFixturesAfterEveryScenario() throws Exception {
-    Run run = run("hybrid", Map.of());
+    Run run = run("hybrid");
     assertThat(run.manifests()).isNotEmpty().allSatisfy(m -> {
       assertThat(m.path("warm_fixtures").size()).as("NFS, router and exec noted warm").isEqualTo(3);
       assertThat(m.path("cleanup").findValues("description").stream().map(JsonNode::asText))
@@ -82,11 +81,10 @@ class StrategiesIT {
 
   private record Run(List<JsonNode> manifests, List<String> notes) {}
 
-  private static Run run(String strategy, Map<String, String> more) throws IOException {
+  private static Run run(String strategy) throws IOException {
     Path dir = WORK.resolve(strategy);
     clean(dir);
-    Map<String, String> props = new java.util.LinkedHashMap<>(Map.of("e2e.strategy", strategy, "e2e.manifest.dir", dir.toString()));
-    props.putAll(more);
+    Map<String, String> props = Map.of("e2e.strategy", strategy, "e2e.manifest.dir", dir.toString());
     props.forEach(System::setProperty);
     TestExecutionSummary s;
     try {
@@ -128,10 +126,6 @@ class StrategiesIT {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
-  }
-
-  private static List<String> strings(List<String> list) {
-    return list;
   }
 
   private static void clean(Path dir) throws IOException {
