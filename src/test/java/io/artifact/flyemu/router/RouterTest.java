@@ -1,5 +1,6 @@
 package io.artifact.flyemu.router;
 
+import io.artifact.flyemu.fly.ImageRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.artifact.flyemu.fly.Poller;
@@ -67,9 +68,10 @@ class RouterTest {
   Router router(String tag) {
     RouterSettings s = new RouterSettings(BASE, "nfs.flycast", "exec.flycast", "org1-worker-pool",
         Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder");
-    ClerkGate gate = new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add, tag.equals("defect-skip-auth"));
+    RouterVariant variant = RouterVariants.VARIANTS.of(ImageRef.parse("registry.fly.io/fly-router:" + tag));
+    Gate gate = variant.gate(new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add), null);
     AgentLanding landing = new AgentLanding(store, exec, new Poller(scheduler, Runnable::run), s);
-    return new Router(gate, store, exec, landing, s, tag.equals("defect-wrong-instance"), log::add);
+    return new Router(gate, store, exec, landing, s, variant.replayTarget(java.util.function.UnaryOperator.identity(), store), log::add);
   }
 
   HttpResponse get(String tag, String host, String path, Map<String, List<String>> headers) {
