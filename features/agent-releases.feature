@@ -24,7 +24,7 @@ Feature: Agent releases
 
   Rule: exec rejects a malformed release manifest, and nothing changes
 
-    @unhappy @fault
+    @unhappy @fault @G17 @G19
     Scenario Outline: a release with <problem> is rejected
       When a new "host-coder" release is published with <problem>
       And bob, signed in, opens the base domain in his browser

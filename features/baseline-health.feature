@@ -14,12 +14,12 @@ Feature: Baseline health of the org slice
     When ops run the baseline health check
     Then <verdict>
 
-    @happy
+    @happy @G19
     Examples: Healthy slice
       | situation             | change                                       | verdict                  |
       | freshly provisioned   | nothing has been changed since provisioning  | the baseline is healthy  |
 
-    @unhappy @fault @destructive
+    @unhappy @fault @destructive @G19
     Examples: Broken slice
       | situation                     | change                                                                 | verdict                                                           |
       | NFS Machine stopped           | the NFS Machine has been stopped                                       | the baseline fails because "NFS mount failed"                     |

@@ -23,7 +23,7 @@ Feature: Exec reconciles instance files into worker Machines
       | queued instance starts     | no worker Machine is running for the computer  | the agent's instance is queued and exec is notified          | a worker Machine labelled with the computer appears | the instance file reaches running with that Machine |
       | stopped instance goes away | the agent's instance is running on a worker Machine | the agent's instance is marked stopped and exec is notified | the agent's worker Machine is destroyed       | the agent's instance file is removed           |
 
-    @unhappy @fault
+    @unhappy @fault @G12 @G19
     Examples: Hardware faults
       | situation               | before                                                      | change                                                                   | outcome                                           | then                                                      |
       | Machine killed mid-boot | the computer's next worker Machine will be killed while it boots | the agent's instance is queued and exec is notified                | the instance file goes from starting back to queued | the instance file reaches running on a second worker Machine |

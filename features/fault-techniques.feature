@@ -1,4 +1,4 @@
-@TOOLKIT @fault
+@TOOLKIT @fault @G19
 Feature: Fault injection techniques, each reverted, the stack healthy before and after
   The runbook's fault toolkit (Phase 4): the router's Clerk secret set to an invalid value, a user's
   session expiring mid-visit, instance files drifting behind exec's back, a slow or lossy link

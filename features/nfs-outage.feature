@@ -1,4 +1,4 @@
-@FAULT-050 @fault @destructive
+@FAULT-050 @fault @destructive @G19 @G20
 Feature: NFS outage drill
   Every computer, agent and instance file lives on the one shared NFS volume, so when the NFS
   Machine goes away the router and exec lose the ground under them at once. They must notice and

@@ -17,14 +17,18 @@ Feature: Router ingress and Clerk sign-in
     Then <answer>
     And <aftermath>
 
-    @happy
-    Examples: Callers with and without a session
+    @happy @G1
+    Examples: Callers without a session
       | situation             | clerk secret                      | visit                                                  | answer                                                                               | aftermath                                                                |
       | signed-out browser    | the router holds its Clerk secret | a signed-out browser opens the base domain             | the caller is sent to the Clerk sign-in page, with a way back to the base domain     | exec has started nothing: no new instance file and no new worker Machine |
       | signed-out API client | the router holds its Clerk secret | a signed-out API client opens the base domain          | the caller is refused as unauthenticated                                             | exec has started nothing: no new instance file and no new worker Machine |
+
+    @happy
+    Examples: Callers with a session
+      | situation             | clerk secret                      | visit                                                  | answer                                                                               | aftermath                                                                |
       | signed-in user        | the router holds its Clerk secret | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                          |
 
-    @unhappy @fault @destructive
+    @unhappy @fault @destructive @G4 @G19
     Examples: Clerk secret missing
       | situation                        | clerk secret                                            | visit                                                  | answer                                                                               | aftermath                                                                |
       | secret removed, user refused     | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | the router has logged an authentication failure                          |

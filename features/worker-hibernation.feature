@@ -24,7 +24,7 @@ Feature: Worker pool hibernation
 
   Rule: A worker Machine stopped behind the stack's back is brought back by the next visit
 
-    @unhappy @fault
+    @unhappy @fault @G14 @G19
     Scenario: Force-stopped Machine brought back for the next visit
       When her agent's worker Machine is force-stopped behind the stack's back
       And alice comes back to her agent's page

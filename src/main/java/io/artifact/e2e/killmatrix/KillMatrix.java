@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public final class KillMatrix {
 
   /** What one variant's run showed. */
-  public record Verdict(Catalogue.Entry entry, List<Row> guarding, List<Row> control) {
+  public record Verdict(Catalogue.Entry entry, List<Row> guarding, List<Row> control, Duration took) {
 
     public List<Row> failedGuarding() {
       return guarding.stream().filter(Row::failed).toList();
@@ -46,7 +46,7 @@ public final class KillMatrix {
   }
 
   /** The impl run: which rows failed, which gaps they flag, and whether that is exactly the declared set. */
-  public record ImplVerdict(Set<String> reproduces, List<Row> rows) {
+  public record ImplVerdict(Set<String> reproduces, List<Row> rows, Duration took) {
 
     public List<Row> failed() {
       return rows.stream().filter(Row::failed).toList();
@@ -90,7 +90,7 @@ public final class KillMatrix {
     }
   }
 
-  static final java.util.Comparator<String> GAP_ORDER = java.util.Comparator.comparingInt(g -> Integer.parseInt(g.substring(2)));
+  static final java.util.Comparator<String> GAP_ORDER = java.util.Comparator.comparingInt(g -> Integer.parseInt(g.substring(1)));
 
   private final Catalogue catalogue;
   private final ScenarioLauncher launcher;
@@ -108,10 +108,7 @@ public final class KillMatrix {
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     try {
       // impl runs every row: start it first and give it threads of its own
-      CompletableFuture<ImplVerdict> impl = withImpl
-          ? CompletableFuture.supplyAsync(() -> new ImplVerdict(Set.copyOf(catalogue.impl().reproduces()),
-              launcher.run("not @wip", catalogue.impl().overrides(), 8)), pool)
-          : CompletableFuture.completedFuture(null);
+      CompletableFuture<ImplVerdict> impl = withImpl ? CompletableFuture.supplyAsync(this::impl, pool) : CompletableFuture.completedFuture(null);
       Map<Catalogue.Entry, CompletableFuture<Verdict>> runs = new LinkedHashMap<>();
       for (Catalogue.Entry e : entries) runs.put(e, CompletableFuture.supplyAsync(() -> verdict(e), pool));
       List<Verdict> verdicts = new ArrayList<>();
@@ -122,13 +119,21 @@ public final class KillMatrix {
     }
   }
 
+  private ImplVerdict impl() {
+    Instant began = Instant.now();
+    // most impl rows wait out a bound before they fail, so they can wait side by side
+    List<Row> rows = launcher.run("not @wip", catalogue.impl().overrides(), 16);
+    return new ImplVerdict(Set.copyOf(catalogue.impl().reproduces()), rows, Duration.between(began, Instant.now()));
+  }
+
   private Verdict verdict(Catalogue.Entry e) {
     Expression guarding = Row.expression(e.caughtBy(), e.variant());
     Expression control = Row.expression(catalogue.controlOf(e), e.variant());
+    Instant began = Instant.now();
     List<Row> rows = launcher.run("(" + e.caughtBy() + ") or (" + catalogue.controlOf(e) + ")", e.overrides(), 2);
     // a row both guarding and control is judged as guarding: the control must be a row the variant does not touch
     return new Verdict(e, rows.stream().filter(r -> r.matches(guarding)).toList(),
-        rows.stream().filter(r -> r.matches(control) && !r.matches(guarding)).toList());
+        rows.stream().filter(r -> r.matches(control) && !r.matches(guarding)).toList(), Duration.between(began, Instant.now()));
   }
 
   /** The kill matrix, the score and, for impl, the flagged gaps. */
@@ -137,14 +142,16 @@ public final class KillMatrix {
     int width = r.verdicts().stream().mapToInt(v -> v.entry().variant().length()).max().orElse(10);
     for (Verdict v : r.verdicts()) {
       String failed = v.failedGuarding().stream().map(Row::name).collect(Collectors.joining("; "));
-      out.printf("  %-" + width + "s  %d/%d failed%s  control %s  → %s%n", v.entry().variant(), v.failedGuarding().size(),
-          v.guarding().size(), failed.isEmpty() ? "" : " (" + failed + ")", v.controlPassed() ? "passed" : "FAILED", v.outcome());
+      out.printf("  %-" + width + "s  %d/%d failed%s  control %s  → %s  (%.1f s)%n", v.entry().variant(), v.failedGuarding().size(),
+          v.guarding().size(), failed.isEmpty() ? "" : " (" + failed + ")", v.controlPassed() ? "passed" : "FAILED", v.outcome(),
+          v.took().toMillis() / 1000.0);
       if (!v.controlPassed()) v.control().stream().filter(Row::failed).forEach(c -> out.println("      control failed: " + c.name() + ": " + c.message()));
     }
     out.printf("%d/%d killed%n", r.killed(), r.verdicts().size());
     if (r.impl() != null) {
       ImplVerdict i = r.impl();
-      out.printf("impl: %d rows, %d failed; gaps flagged: %s (declared: %s) → %s%n", i.rows().size(), i.failed().size(),
+      out.printf("impl: %d rows, %d failed (%.1f s); gaps flagged: %s (declared: %s) → %s%n", i.rows().size(), i.failed().size(),
+          i.took().toMillis() / 1000.0,
           String.join(" ", i.flaggedGaps()), i.reproduces().stream().sorted(GAP_ORDER).collect(Collectors.joining(" ")),
           i.asDeclared() ? "as declared" : "NOT as declared");
       i.failed().forEach(f -> out.println("    failed " + String.join(" ", f.gaps()) + "  " + f.name()));

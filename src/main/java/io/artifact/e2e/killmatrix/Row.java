@@ -20,10 +20,10 @@ public record Row(String name, Set<String> tags, Status status, String message) 
     return status == Status.FAILED;
   }
 
-  /** The {@code @G<n>} tags: the stack-contract.md §8 gaps this row guards. */
+  /** The gaps this row guards ({@code G1} for a tag {@code @G1}: stack-contract.md §8). */
   public Set<String> gaps() {
-    TreeSet<String> g = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a.substring(2)), Integer.parseInt(b.substring(2))));
-    tags.stream().filter(t -> t.matches("@G\\d+")).forEach(g::add);
+    TreeSet<String> g = new TreeSet<>(KillMatrix.GAP_ORDER);
+    tags.stream().filter(t -> t.matches("@G\\d+")).map(t -> t.substring(1)).forEach(g::add);
     return g;
   }
 

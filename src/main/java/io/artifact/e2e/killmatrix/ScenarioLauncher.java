@@ -43,12 +43,12 @@ final class ScenarioLauncher {
           case FAILED -> Row.Status.FAILED;
         };
         String why = result.getThrowable().map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse("");
-        rows.add(new Row(id.getDisplayName(), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()), status, why));
+        rows.add(new Row(shortName(id.getDisplayName()), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()), status, why));
       }
 
       @Override
       public void executionSkipped(TestIdentifier id, String reason) {
-        if (id.isTest()) rows.add(new Row(id.getDisplayName(), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()),
+        if (id.isTest()) rows.add(new Row(shortName(id.getDisplayName()), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()),
             Row.Status.SKIPPED, reason));
       }
     };
@@ -63,6 +63,14 @@ final class ScenarioLauncher {
         .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(Math.max(1, parallelism)));
     LauncherFactory.create().execute(request.build(), listener);
     return List.copyOf(rows);
+  }
+
+  /** "Feature - Outline - Examples - Example #1.2: Router ingress — signed-out API client" → the row's own name. */
+  static String shortName(String displayName) {
+    int example = displayName.lastIndexOf(": ");
+    if (displayName.contains("Example #") && example >= 0) return displayName.substring(example + 2);
+    int dash = displayName.lastIndexOf(" - ");
+    return dash < 0 ? displayName : displayName.substring(dash + 3);
   }
 
   private DiscoverySelector selector() {
