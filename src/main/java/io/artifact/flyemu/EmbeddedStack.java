@@ -68,7 +68,7 @@ public final class EmbeddedStack implements AutoCloseable {
     images.register(RouterApp.IMAGE, RouterVariants.tags(), RouterApp::new);
     images.register(ExecApp.IMAGE, ExecVariants.tags(), ExecApp::new);
     images.register("host-coder", AgentHost.variantTags(), AgentHost::new);
-    images.register("host-basic", AgentHost.variantTags(), AgentHost::new);
+    images.register("host-basic", AgentHost::new); // the same supervisor; its variants are catalogued under host-coder
     Duration externalBoot = Durations.parse("stack.external.boot-timeout", settings.extra("external.boot-timeout", "10s"));
     images.external(ref -> new ExternalProgram(ref, externalBoot));
     this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
@@ -94,7 +94,6 @@ public final class EmbeddedStack implements AutoCloseable {
     all.put(RouterApp.IMAGE, RouterVariants.tags());
     all.put(ExecApp.IMAGE, ExecVariants.tags());
     all.put("host-coder", AgentHost.variantTags());
-    all.put("host-basic", AgentHost.variantTags());
     all.put("stack.edge.defect", Arrays.stream(EdgeDefect.values()).filter(d -> d != EdgeDefect.NONE).map(EdgeDefect::wire).collect(Collectors.toSet()));
     all.put("stack.mcp.defect", Arrays.stream(Defect.values()).filter(d -> d != Defect.NONE).map(Defect::wire).collect(Collectors.toSet()));
     all.put("stack.clerk.defect", TokenLifetime.names());
