@@ -45,7 +45,7 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Gate gate = variant.gate(new ClerkGate(variant.clerk(rt.clerk()), rt.env(), settings.signInUrl(), rt::log), rt);
+    Gate gate = variant.gate(new ClerkGate(variant.clerk(rt.clerk()), rt.env(), settings.signInUrl(), rt::log), rt.env(), rt::logError);
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
     ExecPort kicks = variant.kicks(KickRetry.from(exec, rt), exec);

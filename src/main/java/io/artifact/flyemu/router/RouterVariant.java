@@ -1,13 +1,14 @@
 package io.artifact.flyemu.router;
 
 import io.artifact.flyemu.apps.Alarm;
-import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,7 +27,7 @@ interface RouterVariant {
   }
 
   /** The authentication step (DOC: {@link ClerkGate}). */
-  default Gate gate(Gate doc, AppRuntime rt) {
+  default Gate gate(Gate doc, Map<String, String> env, Consumer<String> logError) {
     return doc;
   }
 
@@ -62,9 +63,9 @@ interface RouterVariant {
       }
 
       @Override
-      public Gate gate(Gate doc, AppRuntime rt) {
+      public Gate gate(Gate doc, Map<String, String> env, Consumer<String> logError) {
         Gate g = doc;
-        for (RouterVariant p : ps) g = p.gate(g, rt);
+        for (RouterVariant p : ps) g = p.gate(g, env, logError);
         return g;
       }
 

@@ -1,13 +1,14 @@
 package io.artifact.flyemu.router;
 
 import io.artifact.flyemu.apps.Alarm;
-import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.fly.ImageTags;
 import io.artifact.flyemu.fly.Variants;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -20,7 +21,7 @@ public final class RouterVariants {
   /** Signed-out callers pass as the subject their token claims, or as {@code test-computer}. */
   static final RouterVariant SKIP_AUTH = new RouterVariant() {
     @Override
-    public Gate gate(Gate doc, AppRuntime rt) {
+    public Gate gate(Gate doc, Map<String, String> env, Consumer<String> logError) {
       return request -> new Gate.Outcome(Unverified.subject(request).orElse(ImplAuthGate.TEST_COMPUTER), null);
     }
   };
@@ -68,8 +69,8 @@ public final class RouterVariants {
   /** G1 and G4 IMPL: signed-out callers are served as {@code test-computer}; a missing key is a 500. */
   static final RouterVariant IMPL_AUTH = new RouterVariant() {
     @Override
-    public Gate gate(Gate doc, AppRuntime rt) {
-      return new ImplAuthGate(doc, rt.env(), rt::logError);
+    public Gate gate(Gate doc, Map<String, String> env, Consumer<String> logError) {
+      return new ImplAuthGate(doc, env, logError);
     }
   };
 
