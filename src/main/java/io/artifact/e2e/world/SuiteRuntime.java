@@ -76,14 +76,18 @@ public final class SuiteRuntime {
    * stack serves them — or, for stack-wide settings ({@code stack.*}), a stack of its own, started
    * once per distinct set of them.
    */
-  public synchronized SuiteRuntime withOverrides(Map<String, String> overrides) {
+  public SuiteRuntime withOverrides(Map<String, String> overrides) {
     if (overrides.isEmpty()) return this;
     Map<String, String> stackWide = new TreeMap<>();
     overrides.forEach((k, v) -> {
       if (k.startsWith("stack.")) stackWide.put(k, v);
     });
-    SuiteRuntime base = stackWide.isEmpty() ? this
-        : OWN_STACKS.computeIfAbsent(stackWide, k -> new SuiteRuntime(profile.with(k), runId, archive, Targets.open(profile.with(k))));
+    SuiteRuntime base = this;
+    if (!stackWide.isEmpty()) {
+      synchronized (SuiteRuntime.class) { // the lock stop() takes, so no stack is opened while the runtime stops
+        base = OWN_STACKS.computeIfAbsent(stackWide, k -> new SuiteRuntime(profile.with(k), runId, archive, Targets.open(profile.with(k))));
+      }
+    }
     return new SuiteRuntime(profile.with(overrides), runId, archive, base.target);
   }
 
