@@ -83,8 +83,9 @@ class StagingDrillIT {
           .allSatisfy(s -> assertThat(s).containsPattern(" — needs (a slice this run creates|capability faults:boot-kill|capability faults:network)"))
           .anySatisfy(s -> assertThat(s).contains("needs capability faults:boot-kill"))
           .anySatisfy(s -> assertThat(s).contains("needs a slice this run creates"));
+      // at least the secret-removed pair and the vanished-Machine row fail after changing the org; other unhappy rows may too
       assertThat(fail.summary()).as("the rows made to fail (see %s)", fail.log())
-          .anyMatch(l -> l.matches("\\d+ scenarios: \\d+ passed, 3 failed, .*"));
+          .anyMatch(l -> l.matches("\\d+ scenarios: \\d+ passed, ([3-9]|\\d{2,}) failed, .*"));
       assertThat(afterFailures).as("what the failed rows left changed in the org").isEmpty();
     } finally {
       stack.stop();

@@ -191,6 +191,9 @@ class SessionVerifierTest {
   @Test
   void keysCachedUnderASecretOutliveTheInstanceRotatingItLikeClerksCache() {
     LocalClerk own = new LocalClerk().start();
+    // a clock read after the start: generating the instance's key pair can take seconds on a busy machine,
+    // and a token minted later than the test's clock plus the skew would count as issued in the future
+    SessionVerifier verifier = new SessionVerifier(SessionVerifier.Settings.defaults(), new MutableClock());
     try {
       Map<String, String> env = env(own);
       String token = own.mintSessionToken("user_rotated", Duration.ofSeconds(60));
