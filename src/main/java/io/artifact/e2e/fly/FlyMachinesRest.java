@@ -2,7 +2,6 @@ package io.artifact.e2e.fly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.fly.FlyHttp.Response;
 import java.time.Duration;
@@ -95,7 +94,7 @@ public final class FlyMachinesRest implements FlyPort {
     ObjectNode body = JSON.createObjectNode();
     if (spec.name() != null) body.put("name", spec.name());
     if (spec.region() != null) body.put("region", spec.region());
-    body.set("config", config(spec));
+    body.set("config", spec.machineConfig());
     MachineInfo m = MachineInfo.from(call("create Machine", app, null, () -> api().body(body).post("/v1/apps/{app}/machines", app)));
     createdAt.put(m.id(), Instant.now());
     return m;
@@ -104,7 +103,7 @@ public final class FlyMachinesRest implements FlyPort {
   @Override
   public MachineInfo updateMachine(String app, String machineId, MachineSpec spec) {
     ObjectNode body = JSON.createObjectNode();
-    body.set("config", config(spec));
+    body.set("config", spec.machineConfig());
     return MachineInfo.from(call("update", app, machineId, () -> api().body(body).post("/v1/apps/{app}/machines/{id}", app, machineId)));
   }
 
@@ -198,20 +197,15 @@ public final class FlyMachinesRest implements FlyPort {
   public VolumeInfo createVolume(String app, String name, String region, int sizeGb) {
     JsonNode n = call("create volume " + name + " in", app, null, () -> api()
         .body(Map.of("name", name, "region", region, "size_gb", sizeGb)).post("/v1/apps/{app}/volumes", app));
-    return volume(n);
+    return VolumeInfo.from(n);
   }
 
   @Override
   public List<VolumeInfo> listVolumes(String app) {
     JsonNode n = call("list volumes of", app, null, () -> api().get("/v1/apps/{app}/volumes", app));
     List<VolumeInfo> out = new ArrayList<>();
-    n.forEach(v -> out.add(volume(v)));
+    n.forEach(v -> out.add(VolumeInfo.from(v)));
     return out;
-  }
-
-  private static VolumeInfo volume(JsonNode n) {
-    return new VolumeInfo(n.path("id").asText(), n.path("name").asText(), n.path("region").asText(), n.path("size_gb").asInt(),
-        n.path("attached_machine_id").asText(null));
   }
 
   @Override
@@ -254,20 +248,6 @@ public final class FlyMachinesRest implements FlyPort {
     ObjectNode body = JSON.createObjectNode();
     body.set("config", m.raw().path("config").deepCopy());
     call("update", app, m.id(), () -> api().body(body).post("/v1/apps/{app}/machines/{id}", app, m.id()));
-  }
-
-  private static ObjectNode config(MachineSpec spec) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("image", spec.image());
-    c.set("env", JSON.valueToTree(spec.env()));
-    c.set("metadata", JSON.valueToTree(spec.metadata()));
-    c.putObject("guest").put("cpu_kind", spec.cpuKind()).put("cpus", spec.cpus()).put("memory_mb", spec.memoryMb());
-    if (spec.autoDestroy()) c.put("auto_destroy", true);
-    if (!spec.mounts().isEmpty()) {
-      ArrayNode mounts = c.putArray("mounts");
-      spec.mounts().forEach(m -> mounts.addObject().put("volume", m.volume()).put("path", m.path()));
-    }
-    return c;
   }
 
   private FlyHttp.Request api() {

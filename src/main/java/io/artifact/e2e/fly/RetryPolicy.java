@@ -18,10 +18,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * (1 req/s per action and Machine). When the bound is spent, the last failure is thrown with the
  * endpoint, its status, the number of tries and the time taken. The pauses are Awaitility polls.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
   /** What one try gave: a value, or a transient failure to retry after at least {@code atLeast}. */
-  sealed interface Attempt<T> {
+  public sealed interface Attempt<T> {
     record Done<T>(T value) implements Attempt<T> {}
 
     /** {@code immediate}: the failure already waited server-side (a /wait that timed out), so no pause. */
@@ -42,16 +42,16 @@ final class RetryPolicy {
   }
 
   /** flyctl backs off 0.5–2 s between Machines API retries (fly-facts.md §4.1); a local bound of 3 s gets 4–5 tries. */
-  static RetryPolicy within(Duration bound, Duration callTimeout) {
+  public static RetryPolicy within(Duration bound, Duration callTimeout) {
     return new RetryPolicy(bound, Duration.ofMillis(250), Duration.ofSeconds(2), callTimeout);
   }
 
-  Duration bound() {
+  public Duration bound() {
     return bound;
   }
 
   /** Runs {@code attempt} until it is done, or throws the last failure once the next pause would overrun the bound. */
-  <T> T run(String operation, Supplier<Attempt<T>> attempt) {
+  public <T> T run(String operation, Supplier<Attempt<T>> attempt) {
     return run(operation, bound, false, attempt);
   }
 
@@ -59,7 +59,7 @@ final class RetryPolicy {
    * The same with another bound: a Machine wait is bounded by its own deadline, counted from the
    * start ({@code fromStart}) rather than from the first failure.
    */
-  <T> T run(String operation, Duration within, boolean fromStart, Supplier<Attempt<T>> attempt) {
+  public <T> T run(String operation, Duration within, boolean fromStart, Supplier<Attempt<T>> attempt) {
     AtomicReference<Instant> deadline = new AtomicReference<>(fromStart ? Instant.now().plus(within) : null);
     AtomicReference<Duration> pause = new AtomicReference<>(Duration.ZERO);
     AtomicInteger tries = new AtomicInteger();
@@ -94,7 +94,7 @@ final class RetryPolicy {
   }
 
   /** {@code Retry-After} as seconds or an HTTP date (RFC 9110 §10.2.3); anything else is ignored. */
-  static Optional<Duration> retryAfter(Optional<String> header) {
+  public static Optional<Duration> retryAfter(Optional<String> header) {
     return header.map(String::strip).flatMap(h -> {
       try {
         return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(h))));
