@@ -21,6 +21,8 @@ def replay(dirname):
     counter = os.path.join(dirname, "count")
     n = int(open(counter).read()) + 1 if os.path.exists(counter) else 1
     open(counter, "w").write(str(n))
+    with open(os.path.join(dirname, "%d.stdin" % n), "w") as f:
+        f.write(sys.stdin.read())
     while n > 1 and not os.path.exists(os.path.join(dirname, "%d.code" % n)):
         n -= 1
     def part(ext, default=""):
