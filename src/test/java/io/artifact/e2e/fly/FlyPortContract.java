@@ -13,39 +13,52 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The {@link FlyPort} contract, run against every backend ({@code fly.backend=rest|mcp|flyctl}) on
  * the embedded stack: one subclass per backend says how to make it, the assertions are the same.
  * What a backend returns must not depend on how it reached Fly; failures keep the API status the
- * callers branch on (404 tolerated in teardown, 412 and 408 reported).
+ * callers branch on (404 tolerated in teardown, 412 and 408 reported). Each backend's class has its
+ * own stack (test classes run concurrently), started once for its cases.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FlyPortContract {
 
   protected static final String IMAGE = "registry.fly.io/fly-exec:doc";
   protected static final Duration BOOT = Duration.ofSeconds(10);
 
-  protected static EmbeddedStack stack;
-  protected static ControlPlane controlPlane;
+  protected EmbeddedStack stack;
+  protected ControlPlane controlPlane;
+  private FlyPort fly;
 
   @BeforeAll
-  static void startStack() {
+  void startStack() {
     controlPlane = new ControlPlane(ControlPlaneSettings.defaults());
     stack = EmbeddedStack.start(StackSettings.defaults("fly-contract-token-7f3a"), List.of(controlPlane));
+    fly = connect();
   }
 
   @AfterAll
-  static void stopStack() {
+  void stopStack() throws Exception {
+    disconnect();
     stack.close();
   }
 
-  /** The backend under test; {@code org} is the org prefix its apps carry (the control plane scopes tokens by it). */
-  protected abstract FlyPort fly();
+  /** The backend under test, on {@link #stack}; its apps carry the prefix {@link #org()} (the control plane scopes tokens by it). */
+  protected abstract FlyPort connect();
+
+  /** Releases what {@link #connect()} opened. */
+  protected void disconnect() throws Exception {}
+
+  protected FlyPort fly() {
+    return fly;
+  }
 
   protected abstract String org();
 
   /** The REST backend on the same stack: the reference the other backends are checked against. */
-  protected static FlyMachinesRest rest() {
+  protected FlyMachinesRest rest() {
     return new FlyMachinesRest(stack.machinesApiUrl(), stack.machinesApiUrl(), stack.flyToken(), Duration.ofSeconds(3), BOOT, l -> {});
   }
 

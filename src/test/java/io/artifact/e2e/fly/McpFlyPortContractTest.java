@@ -4,28 +4,22 @@ import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.mcp.ControlPlaneAdmin;
 import io.artifact.e2e.mcp.McpSdkPort;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 
 /** {@code fly.backend=mcp}: what the control plane guards goes through its fly.run / fly.logs tools. */
 class McpFlyPortContractTest extends FlyPortContract {
 
-  final McpSdkPort port;
-  final FlyPort fly;
+  private McpSdkPort port;
 
-  McpFlyPortContractTest() {
+  @Override
+  protected FlyPort connect() {
     String token = new ControlPlaneAdmin(controlPlane.endpoints().get("mcp_admin")).issueToken(org(), org() + "-", "contract@" + org(), "personal");
     port = new McpSdkPort(controlPlane.mcpUrl(), () -> token, new Redactor(), Duration.ofSeconds(20));
-    fly = new FlyViaMcp(rest(), () -> port);
-  }
-
-  @AfterEach
-  void close() {
-    port.close();
+    return new FlyViaMcp(rest(), () -> port);
   }
 
   @Override
-  protected FlyPort fly() {
-    return fly;
+  protected void disconnect() {
+    port.close();
   }
 
   @Override

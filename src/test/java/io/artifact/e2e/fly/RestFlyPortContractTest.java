@@ -3,11 +3,9 @@ package io.artifact.e2e.fly;
 /** {@code fly.backend=rest}: the Machines API over HTTP. */
 class RestFlyPortContractTest extends FlyPortContract {
 
-  final FlyPort fly = rest();
-
   @Override
-  protected FlyPort fly() {
-    return fly;
+  protected FlyPort connect() {
+    return rest();
   }
 
   @Override

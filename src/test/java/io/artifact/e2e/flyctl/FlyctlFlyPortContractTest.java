@@ -3,6 +3,8 @@ package io.artifact.e2e.flyctl;
 import io.artifact.e2e.evidence.Redactor;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.FlyPortContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,18 +17,16 @@ import java.util.Map;
  */
 class FlyctlFlyPortContractTest extends FlyPortContract {
 
-  final FlyPort fly;
-
-  FlyctlFlyPortContractTest() throws Exception {
-    Path dir = Files.createTempDirectory(Path.of("target"), "fake-fly-contract-");
-    Map<String, String> env = new ScriptedFly(dir).forwardingTo(stack.machinesApiUrl());
-    env.put("FLY_API_TOKEN", stack.flyToken());
-    fly = new FlyViaFlyctl(new Flyctl(env, new Redactor(), l -> {}), Duration.ofSeconds(20), BOOT, Duration.ofSeconds(3));
-  }
-
   @Override
-  protected FlyPort fly() {
-    return fly;
+  protected FlyPort connect() {
+    try {
+      Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fake-fly-contract-");
+      Map<String, String> env = new ScriptedFly(dir).forwardingTo(stack.machinesApiUrl());
+      env.put("FLY_API_TOKEN", stack.flyToken());
+      return new FlyViaFlyctl(new Flyctl(env, new Redactor(), l -> {}), Duration.ofSeconds(20), BOOT, Duration.ofSeconds(3));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
