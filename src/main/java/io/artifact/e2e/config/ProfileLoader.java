@@ -110,9 +110,10 @@ public final class ProfileLoader {
       if (k.contains("delay") || k.contains("timeout") || k.contains("after") || k.contains("window")) p.duration("stack." + k);
     });
     String backend = p.string("fly.backend");
-    if (!backend.equals("rest") && !backend.equals("mcp")) {
-      throw new ProfileException(p.source() + ": fly.backend must be rest or mcp (was '" + backend + "')");
+    if (!backend.equals("rest") && !backend.equals("mcp") && !backend.equals("flyctl")) {
+      throw new ProfileException(p.source() + ": fly.backend must be rest, mcp or flyctl (was '" + backend + "')");
     }
+    if (backend.equals("flyctl")) p.duration("timeouts.flyctl"); // the bound of every fly call (fly logs --no-tail can hang)
     String ensure = p.optional("phase1.ensure-apps").orElse("fly");
     if (!ensure.equals("fly") && !ensure.equals("mcp")) {
       throw new ProfileException(p.source() + ": phase1.ensure-apps must be fly or mcp (was '" + ensure + "')");

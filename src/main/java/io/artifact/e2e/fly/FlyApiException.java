@@ -9,9 +9,27 @@ public final class FlyApiException extends RuntimeException {
   private final int status;
 
   public FlyApiException(String operation, String app, String machineId, int status, String error) {
-    super(operation + (machineId == null ? "" : " Machine " + machineId) + (app == null ? "" : " in app " + app)
-        + " failed: " + (status > 0 ? status + " " : "") + error);
+    this(operation + (machineId == null ? "" : " Machine " + machineId) + (app == null ? "" : " in app " + app)
+        + " failed: " + (status > 0 ? status + " " : "") + error, status);
+  }
+
+  private FlyApiException(String message, int status) {
+    super(message);
     this.status = status;
+  }
+
+  /**
+   * A failure reported by flyctl rather than by the API: the message is flyctl's (the command line,
+   * its exit and first stderr line); {@code status} is the API status its error text stands for.
+   */
+  public static FlyApiException fromFlyctl(String operation, String app, String machineId, int status, String flyctlMessage) {
+    return new FlyApiException(operation + (machineId == null ? "" : " Machine " + machineId) + (app == null ? "" : " in app " + app)
+        + " failed: " + flyctlMessage, status);
+  }
+
+  /** The same failure, saying why it is final (endpoint, tries, time spent). */
+  FlyApiException gaveUp(String detail) {
+    return new FlyApiException(getMessage() + " (" + detail + ")", status);
   }
 
   public int status() {

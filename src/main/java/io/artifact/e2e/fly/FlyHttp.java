@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  */
 final class FlyHttp {
 
-  /** A status and a body, all the adapter reads. */
-  record Response(int statusCode, String asString) {}
+  /** A status, a body and a {@code Retry-After}, all the adapter reads; {@code endpoint} names the call in errors. */
+  record Response(int statusCode, String asString, java.util.Optional<String> retryAfter, String endpoint) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,9 +57,11 @@ final class FlyHttp {
       return this;
     }
 
+    /** A body built with Jackson (a node, a map): never JSON assembled from strings. */
     Request body(Object json) {
+      if (json instanceof CharSequence) throw new IllegalArgumentException("request bodies are built with Jackson, not from strings");
       try {
-        body = json instanceof String s ? s : JSON.writeValueAsString(json);
+        body = JSON.writeValueAsString(json);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("cannot encode request body", e);
       }
@@ -92,7 +94,7 @@ final class FlyHttp {
       if (body != null) r.header("Content-Type", "application/json");
       try {
         HttpResponse<String> resp = client.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(resp.statusCode(), resp.body());
+        return new Response(resp.statusCode(), resp.body(), resp.headers().firstValue("Retry-After"), method + " " + path);
       } catch (IOException e) {
         throw new UncheckedIOException(method + " " + baseUrl + path + ": " + e.getMessage(), e);
       } catch (InterruptedException e) {

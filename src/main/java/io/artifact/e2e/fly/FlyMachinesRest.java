@@ -2,7 +2,6 @@ package io.artifact.e2e.fly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.artifact.e2e.fly.FlyHttp.Response;
 import java.time.Duration;
@@ -14,16 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 
 /**
  * {@link FlyPort} over the Machines REST API (JDK HTTP client, see {@link FlyHttp}): used as is against the embedded
  * platform and against {@code https://api.machines.dev}. Transient failures (408, 429, 5xx, a
- * 404 right after a create) are retried within the profile's {@code timeouts.api-retry}; every
- * call is reported to the recorder as one line (method, path, status, time), bodies of failures included.
+ * 404 right after a create) are retried by one {@link RetryPolicy} (backoff with jitter, Retry-After
+ * honoured) within the profile's {@code timeouts.api-retry}; every call is reported to the recorder as one line (method, path, status, time), bodies of failures included.
  */
 public final class FlyMachinesRest implements FlyPort {
 
@@ -33,7 +30,7 @@ public final class FlyMachinesRest implements FlyPort {
   private final String apiUrl;
   private final String logsUrl;
   private final String token;
-  private final Duration retryBound;
+  private final RetryPolicy retry;
   private final Duration bootBound;
   private final Consumer<String> recorder;
   private final Map<String, Instant> createdAt = new ConcurrentHashMap<>();
@@ -45,7 +42,7 @@ public final class FlyMachinesRest implements FlyPort {
     this.apiUrl = apiUrl;
     this.logsUrl = logsUrl;
     this.token = token;
-    this.retryBound = retryBound;
+    this.retry = RetryPolicy.within(retryBound, CALL_TIMEOUT);
     this.bootBound = bootBound;
     this.recorder = recorder;
   }
@@ -105,8 +102,8 @@ public final class FlyMachinesRest implements FlyPort {
     ObjectNode body = JSON.createObjectNode();
     if (spec.name() != null) body.put("name", spec.name());
     if (spec.region() != null) body.put("region", spec.region());
-    body.set("config", config(spec));
-    MachineInfo m = MachineInfo.from(call("create Machine", app, null, () -> api().body(body.toString()).post("/v1/apps/{app}/machines", app)));
+    body.set("config", spec.machineConfig());
+    MachineInfo m = MachineInfo.from(call("create Machine", app, null, () -> api().body(body).post("/v1/apps/{app}/machines", app)));
     createdAt.put(m.id(), Instant.now());
     return m;
   }
@@ -114,15 +111,15 @@ public final class FlyMachinesRest implements FlyPort {
   @Override
   public MachineInfo updateMachine(String app, String machineId, MachineSpec spec) {
     ObjectNode body = JSON.createObjectNode();
-    body.set("config", config(spec));
-    return MachineInfo.from(call("update", app, machineId, () -> api().body(body.toString()).post("/v1/apps/{app}/machines/{id}", app, machineId)));
+    body.set("config", spec.machineConfig());
+    return MachineInfo.from(call("update", app, machineId, () -> api().body(body).post("/v1/apps/{app}/machines/{id}", app, machineId)));
   }
 
   @Override
   public MachineInfo updateMachineConfig(String app, String machineId, JsonNode config) {
     ObjectNode body = JSON.createObjectNode();
     body.set("config", config.deepCopy());
-    return MachineInfo.from(call("update", app, machineId, () -> api().body(body.toString()).post("/v1/apps/{app}/machines/{id}", app, machineId)));
+    return MachineInfo.from(call("update", app, machineId, () -> api().body(body).post("/v1/apps/{app}/machines/{id}", app, machineId)));
   }
 
   @Override
@@ -132,7 +129,7 @@ public final class FlyMachinesRest implements FlyPort {
 
   @Override
   public void stopMachine(String app, String machineId) {
-    call("stop", app, machineId, () -> api().body("{}").post("/v1/apps/{app}/machines/{id}/stop", app, machineId));
+    call("stop", app, machineId, () -> api().body(JSON.createObjectNode()).post("/v1/apps/{app}/machines/{id}/stop", app, machineId));
   }
 
   @Override
@@ -148,21 +145,24 @@ public final class FlyMachinesRest implements FlyPort {
   @Override
   public MachineInfo awaitState(String app, String machineId, String state, Duration bound) {
     Instant deadline = Instant.now().plus(bound);
-    while (true) {
+    // a 408 already waited server-side and is asked again at once; 429/5xx back off, all within the wait's own bound
+    boolean reached = retry.run("wait for " + state, bound, true, () -> {
       long leftMs = Duration.between(Instant.now(), deadline).toMillis();
       int timeout = (int) Math.max(1, Math.min(60, (leftMs + 999) / 1000)); // Fly enforces 1–60 s per wait call
       Response r = send("wait " + state, () -> api().queryParam("state", state).queryParam("timeout", timeout)
           .get("/v1/apps/{app}/machines/{id}/wait", app, machineId));
-      if (r.statusCode() == 200) return machine(app, machineId);
-      if (r.statusCode() == 404 && state.equals("destroyed")) return null; // already reaped counts as destroyed
-      boolean retryable = r.statusCode() == 408 || r.statusCode() == 429 || r.statusCode() >= 500
-          || (r.statusCode() == 404 && recentlyCreated(machineId));
-      if (!retryable || !Instant.now().isBefore(deadline)) {
-        String now = r.statusCode() == 408 ? currentState(app, machineId) : null;
-        throw new FlyApiException("wait for " + state + " (bound " + bound.toMillis() + " ms" + (now == null ? "" : ", still " + now) + ") of",
-            app, machineId, r.statusCode(), error(r));
-      }
-    }
+      int s = r.statusCode();
+      if (s == 200) return new RetryPolicy.Attempt.Done<>(true);
+      if (s == 404 && state.equals("destroyed")) return new RetryPolicy.Attempt.Done<>(false); // already reaped counts as destroyed
+      boolean spent = !Instant.now().isBefore(deadline);
+      String now = s == 408 && spent ? currentState(app, machineId) : null; // where it got to, asked once at the end
+      FlyApiException failure = new FlyApiException("wait for " + state + " (bound " + bound.toMillis() + " ms"
+          + (now == null ? "" : ", still " + now) + ") of", app, machineId, s, error(r));
+      boolean retryable = failure.transientFailure() || (s == 404 && recentlyCreated(machineId));
+      if (!retryable || (s == 408 && spent)) throw failure;
+      return new RetryPolicy.Attempt.Again<>(failure, r.endpoint(), RetryPolicy.retryAfter(r.retryAfter()), s == 408);
+    });
+    return reached ? machine(app, machineId) : null;
   }
 
   // ---- secrets, volumes, certificates ----
@@ -176,7 +176,7 @@ public final class FlyMachinesRest implements FlyPort {
       else v.put(k, val);
     });
     call("set secrets " + String.join(",", values.keySet()) + " of", app, null,
-        () -> api().body(body.toString()).post("/v1/apps/{app}/secrets", app));
+        () -> api().body(body).post("/v1/apps/{app}/secrets", app));
     // flyctl then redeploys every Machine so it boots with the new values (fly-facts.md §5.2)
     for (MachineInfo m : listMachines(app)) {
       if (m.state().equals("destroyed") || m.state().equals("destroying")) continue;
@@ -205,20 +205,15 @@ public final class FlyMachinesRest implements FlyPort {
   public VolumeInfo createVolume(String app, String name, String region, int sizeGb) {
     JsonNode n = call("create volume " + name + " in", app, null, () -> api()
         .body(Map.of("name", name, "region", region, "size_gb", sizeGb)).post("/v1/apps/{app}/volumes", app));
-    return volume(n);
+    return VolumeInfo.from(n);
   }
 
   @Override
   public List<VolumeInfo> listVolumes(String app) {
     JsonNode n = call("list volumes of", app, null, () -> api().get("/v1/apps/{app}/volumes", app));
     List<VolumeInfo> out = new ArrayList<>();
-    n.forEach(v -> out.add(volume(v)));
+    n.forEach(v -> out.add(VolumeInfo.from(v)));
     return out;
-  }
-
-  private static VolumeInfo volume(JsonNode n) {
-    return new VolumeInfo(n.path("id").asText(), n.path("name").asText(), n.path("region").asText(), n.path("size_gb").asInt(),
-        n.path("attached_machine_id").asText(null));
   }
 
   @Override
@@ -260,21 +255,7 @@ public final class FlyMachinesRest implements FlyPort {
   private void updateRaw(String app, MachineInfo m) {
     ObjectNode body = JSON.createObjectNode();
     body.set("config", m.raw().path("config").deepCopy());
-    call("update", app, m.id(), () -> api().body(body.toString()).post("/v1/apps/{app}/machines/{id}", app, m.id()));
-  }
-
-  private static ObjectNode config(MachineSpec spec) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("image", spec.image());
-    c.set("env", JSON.valueToTree(spec.env()));
-    c.set("metadata", JSON.valueToTree(spec.metadata()));
-    c.putObject("guest").put("cpu_kind", spec.cpuKind()).put("cpus", spec.cpus()).put("memory_mb", spec.memoryMb());
-    if (spec.autoDestroy()) c.put("auto_destroy", true);
-    if (!spec.mounts().isEmpty()) {
-      ArrayNode mounts = c.putArray("mounts");
-      spec.mounts().forEach(m -> mounts.addObject().put("volume", m.volume()).put("path", m.path()));
-    }
-    return c;
+    call("update", app, m.id(), () -> api().body(body).post("/v1/apps/{app}/machines/{id}", app, m.id()));
   }
 
   private FlyHttp.Request api() {
@@ -287,33 +268,23 @@ public final class FlyMachinesRest implements FlyPort {
   }
 
   private JsonNode call(String operation, String app, String machineId, Supplier<Response> request) {
-    AtomicReference<Instant> deadline = new AtomicReference<>(); // the retry window opens at the first transient failure
-    // Evaluated on this thread: one slow call (first-use warm-up, a long wait) is never abandoned;
-    // the retry bound is enforced inside attempt(), the outer bound only backs it up.
-    return Awaitility.await(operation).pollInSameThread().atMost(retryBound.plus(CALL_TIMEOUT))
-        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-        .until(() -> attempt(operation, app, machineId, request, deadline), Optional::isPresent).get();
-  }
-
-  /** One try: the body on success, empty on a transient failure with time left, an exception otherwise. */
-  private Optional<JsonNode> attempt(String operation, String app, String machineId, Supplier<Response> request,
-      AtomicReference<Instant> deadline) {
-    Response r;
-    FlyApiException failure;
-    try {
-      r = send(operation, request);
-      int s = r.statusCode();
-      if (s >= 200 && s < 300) return Optional.of(body(r));
-      failure = new FlyApiException(operation, app, machineId, s, error(r));
-      if (!failure.transientFailure() && !(s == 404 && machineId != null && recentlyCreated(machineId))) throw failure;
-    } catch (FlyApiException e) {
-      throw e;
-    } catch (RuntimeException e) { // connection reset or refused: transient
-      failure = new FlyApiException(operation, app, machineId, 0, "cannot reach " + apiUrl + ": " + e.getMessage());
-    }
-    deadline.compareAndSet(null, Instant.now().plus(retryBound));
-    if (Instant.now().isAfter(deadline.get())) throw failure;
-    return Optional.empty();
+    return retry.run(operation, () -> {
+      Response r;
+      FlyApiException failure;
+      try {
+        r = send(operation, request);
+        int s = r.statusCode();
+        if (s >= 200 && s < 300) return new RetryPolicy.Attempt.Done<>(body(r));
+        failure = new FlyApiException(operation, app, machineId, s, error(r));
+        if (!failure.transientFailure() && !(s == 404 && machineId != null && recentlyCreated(machineId))) throw failure;
+        return new RetryPolicy.Attempt.Again<>(failure, r.endpoint(), RetryPolicy.retryAfter(r.retryAfter()), false);
+      } catch (FlyApiException e) {
+        throw e;
+      } catch (RuntimeException e) { // connection reset or refused: transient
+        failure = new FlyApiException(operation, app, machineId, 0, "cannot reach " + apiUrl + ": " + e.getMessage());
+        return new RetryPolicy.Attempt.Again<>(failure, apiUrl, java.util.Optional.empty(), false);
+      }
+    });
   }
 
   private Response send(String operation, Supplier<Response> request) {
@@ -328,7 +299,7 @@ public final class FlyMachinesRest implements FlyPort {
 
   private boolean recentlyCreated(String machineId) {
     Instant at = createdAt.get(machineId);
-    return at != null && Duration.between(at, Instant.now()).compareTo(retryBound) < 0;
+    return at != null && Duration.between(at, Instant.now()).compareTo(retry.bound()) < 0;
   }
 
   private String currentState(String app, String machineId) {

@@ -12,7 +12,7 @@ public record MachineInfo(String id, String name, String state, String region, S
   /** A Fly health check result. */
   public record CheckInfo(String name, String status, String output) {}
 
-  static MachineInfo from(JsonNode n) {
+  public static MachineInfo from(JsonNode n) {
     JsonNode config = n.path("config");
     Map<String, String> env = new LinkedHashMap<>();
     config.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));

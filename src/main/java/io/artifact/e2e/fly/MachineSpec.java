@@ -1,5 +1,8 @@
 package io.artifact.e2e.fly;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,4 +52,21 @@ public record MachineSpec(String name, String region, String image, Map<String, 
     m.add(new Mount(volume, path));
     return new MachineSpec(name, region, image, env, metadata, List.copyOf(m), cpuKind, cpus, memoryMb, autoDestroy);
   }
+
+  /** The MachineConfig Fly takes (fly-facts.md §3): the request body's {@code config}, or {@code fly machine run --machine-config}. */
+  public ObjectNode machineConfig() {
+    ObjectNode c = JSON.createObjectNode();
+    c.put("image", image);
+    c.set("env", JSON.valueToTree(env));
+    c.set("metadata", JSON.valueToTree(metadata));
+    c.putObject("guest").put("cpu_kind", cpuKind).put("cpus", cpus).put("memory_mb", memoryMb);
+    if (autoDestroy) c.put("auto_destroy", true);
+    if (!mounts.isEmpty()) {
+      ArrayNode m = c.putArray("mounts");
+      mounts.forEach(x -> m.addObject().put("volume", x.volume()).put("path", x.path()));
+    }
+    return c;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 }

@@ -50,9 +50,18 @@ public final class Flyctl {
 
   /** Runs {@code fly <args>} to completion within {@code timeout}; a non-zero exit is a {@link FlyctlException}. */
   public Result run(Duration timeout, List<String> args) {
+    return run(timeout, "", args);
+  }
+
+  /**
+   * The same with {@code stdin} written to the child first: how values that must not show on a
+   * command line (or in {@code ps}) reach flyctl, e.g. {@code fly secrets import}. It is never recorded.
+   */
+  public Result run(Duration timeout, String stdin, List<String> args) {
     String shown = shown(args);
     Instant began = Instant.now();
     Process p = start(args, false, shown, began);
+    feed(p, stdin, shown);
     Drain out = Drain.of(p.getInputStream(), "fly-stdout");
     Drain err = Drain.of(p.getErrorStream(), "fly-stderr");
     if (!finished(p, timeout, shown, began)) {
@@ -106,12 +115,20 @@ public final class Flyctl {
     pb.environment().clear();
     pb.environment().putAll(environment);
     try {
-      Process p = pb.start();
-      if (!keepStdin) p.getOutputStream().close(); // flyctl copies stdin to the remote command (ssh/io.go)
-      return p;
+      return pb.start();
     } catch (IOException e) {
       record(shown, "could not start: " + e.getMessage(), began);
       throw FlyctlException.failed(shown, "could not start: " + e.getMessage());
+    }
+  }
+
+  /** Writes and closes stdin: flyctl copies stdin to a remote command (ssh/io.go), so it must end. */
+  private void feed(Process p, String stdin, String shown) {
+    try (var in = p.getOutputStream()) {
+      in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // the child exited before reading it all: its exit code and stderr say why
+      transcript.accept(shown + " → stdin not fully read: " + e.getMessage());
     }
   }
 

@@ -63,6 +63,11 @@ public final class ControlPlaneSession {
       world.evidence().json("mcp-transcript.json", port.transcript().asJson());
       port.close();
     });
+    if (admin != null) {
+      // what the control plane recorded of this scenario's calls (fly.backend=mcp routes Fly operations through it)
+      world.cleanup().register("attach the control plane's audit trail", () ->
+          world.evidence().json("mcp-audit.json", admin.audit(slice.prefix() + "-", user)));
+    }
     return new ControlPlaneSession(port, admin, slice.prefix(), user, slice, target.describe());
   }
 

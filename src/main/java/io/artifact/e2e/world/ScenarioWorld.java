@@ -213,6 +213,10 @@ public final class ScenarioWorld {
 
   private FlyPort createFly() {
     Profile p = profile();
+    if (p.string("fly.backend").equals("flyctl")) {
+      return TargetPorts.flyctlFly(target(), p.duration("timeouts.flyctl"), bootBound(), p.duration("timeouts.api-retry"),
+          line -> evidence.log("fly-api-calls.txt", line));
+    }
     FlyPort rest = TargetPorts.fly(target(), p.duration("timeouts.api-retry"), bootBound(), line -> evidence.log("fly-api-calls.txt", line));
     return p.string("fly.backend").equals("mcp") ? new FlyViaMcp(rest, () -> mcp().port()) : rest;
   }

@@ -16,6 +16,7 @@ import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.VolumeInfo;
 import io.artifact.e2e.flyctl.FlyProxyTunnel;
 import io.artifact.e2e.flyctl.FlySshNfs;
+import io.artifact.e2e.flyctl.FlyViaFlyctl;
 import io.artifact.e2e.flyctl.Flyctl;
 import io.artifact.e2e.flyctl.TunnelledExec;
 import io.artifact.e2e.nfs.LocalNfs;
@@ -45,6 +46,20 @@ public final class TargetPorts {
     String api = t.endpointFor(Capability.FLY_API, Target.MACHINES_API);
     return new FlyMachinesRest(api, t.endpoint(Target.LOGS_API).orElse(api), t.secret(Target.FLY_API_TOKEN).orElseThrow(),
         retry, boot, transcript);
+  }
+
+  /**
+   * {@code fly.backend=flyctl}: the fly CLI with the target's token; off Fly (the embedded platform)
+   * pointed at the target's Machines and logs APIs through flyctl's own overrides (fly-facts.md §5.1).
+   */
+  public static FlyPort flyctlFly(Target t, Duration call, Duration boot, Duration retry, Consumer<String> transcript) {
+    String api = t.endpointFor(Capability.FLY_API, Target.MACHINES_API);
+    Map<String, String> overrides = new HashMap<>();
+    if (!api.startsWith(REAL_MACHINES_API)) {
+      overrides.put("FLY_FLAPS_BASE_URL", api);
+      overrides.put("FLY_API_BASE_URL", t.endpoint(Target.LOGS_API).orElse(api));
+    }
+    return new FlyViaFlyctl(flyctl(t, overrides, transcript), call, boot, retry);
   }
 
   public static ClerkPort clerk(Target t, Redactor redactor, Consumer<String> transcript) {
@@ -126,13 +141,19 @@ public final class TargetPorts {
   }
 
   private static final String FLY_SSH = "fly-ssh:";
+  private static final String REAL_MACHINES_API = "https://api.machines.dev";
   private static final String FLY_PROXY = "fly-proxy:";
   private static final Duration FLYCTL_TIMEOUT = Duration.ofSeconds(60);
   private static final Map<String, FlyProxyTunnel> TUNNELS = new ConcurrentHashMap<>();
 
   /** flyctl with this machine's environment and the target's Fly token (never on a command line). */
   private static Flyctl flyctl(Target t, Consumer<String> transcript) {
+    return flyctl(t, Map.of(), transcript);
+  }
+
+  private static Flyctl flyctl(Target t, Map<String, String> overrides, Consumer<String> transcript) {
     Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(overrides);
     t.secret(Target.FLY_API_TOKEN).ifPresent(token -> env.put("FLY_API_TOKEN", token));
     Redactor redactor = new Redactor();
     t.secretValues().forEach(redactor::secret);

@@ -26,7 +26,7 @@ class MainTest {
   void unknownProfileIsOneLineAndExitTwo() {
     assertThat(execute("run", "--env", "nope")).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo(
-        "artifact-e2e: unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging, staging-drill");
+        "artifact-e2e: unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, local-mcp, mix-drill, staging, staging-drill");
   }
 
   @Test

@@ -36,7 +36,7 @@ class ProfileLoaderTest {
   void unknownProfileListsTheKnownOnes() {
     assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), new Properties()).load("nope"))
         .isInstanceOf(ProfileException.class)
-        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, mix-drill, staging, staging-drill");
+        .hasMessage("unknown profile 'nope' (no env/nope.properties); known profiles: ephemeral, external, hybrid, local, local-mcp, mix-drill, staging, staging-drill");
   }
 
   @Test
@@ -88,7 +88,17 @@ class ProfileLoaderTest {
     Properties sys = new Properties();
     sys.setProperty("e2e.fly.backend", "grpc");
     assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), sys).load("local"))
-        .hasMessage("env/local.properties: fly.backend must be rest or mcp (was 'grpc')");
+        .hasMessage("env/local.properties: fly.backend must be rest, mcp or flyctl (was 'grpc')");
+  }
+
+  @Test
+  void theFlyctlBackendNeedsABoundOnEveryCall() {
+    Properties sys = new Properties();
+    sys.setProperty("e2e.fly.backend", "flyctl");
+    assertThatThrownBy(() -> new ProfileLoader(ENV, Map.of(), sys).load("local"))
+        .hasMessage("env/local.properties: missing key 'timeouts.flyctl'");
+    sys.setProperty("e2e.timeouts.flyctl", "20s");
+    assertThat(new ProfileLoader(ENV, Map.of(), sys).load("local").string("fly.backend")).isEqualTo("flyctl");
   }
 
   @Test

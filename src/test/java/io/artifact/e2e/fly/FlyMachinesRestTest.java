@@ -16,11 +16,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The adapter's error mapping and bounded retry, against a scripted stand-in for the Machines API. */
+/**
+ * The adapter's error mapping and its one retry policy, against a scripted stand-in for the Machines
+ * API (the emulator's HTTP listener on loopback): each of Fly's statuses (fly-facts.md §1.2) either
+ * fails at once naming operation, app, Machine and status, or is retried with backoff in the bound.
+ */
 class FlyMachinesRestTest {
 
   private final Queue<HttpResponse> script = new ConcurrentLinkedQueue<>();
   private final List<HttpRequest> seen = new ArrayList<>();
+  private final List<Instant> arrivals = new ArrayList<>();
   private final List<String> recorded = new ArrayList<>();
   private HttpListener api;
 
@@ -29,6 +34,7 @@ class FlyMachinesRestTest {
     api = HttpListener.start("scripted-fly", r -> {
       synchronized (seen) {
         seen.add(r);
+        arrivals.add(Instant.now());
       }
       HttpResponse next = script.poll();
       return next != null ? next : HttpResponse.json(500, "{\"error\":\"script exhausted\"}");
@@ -68,8 +74,92 @@ class FlyMachinesRestTest {
     Instant t0 = Instant.now();
     assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofMillis(400)).listMachines("org1-nfs"))
         .isInstanceOf(FlyApiException.class)
-        .hasMessage("list Machines in app org1-nfs failed: 503 unavailable");
+        .hasMessageStartingWith("list Machines in app org1-nfs failed: 503 unavailable (GET /v1/apps/org1-nfs/machines, gave up after ")
+        .hasMessageEndingWith(" ms of a 400 ms retry bound)");
     assertThat(Duration.between(t0, Instant.now())).isLessThan(Duration.ofSeconds(3));
+    assertThat(seen).as("backs off instead of hammering: 125-250 ms, then 250-500 ms between tries").hasSizeBetween(2, 3);
+  }
+
+  @Test
+  void backsOffExponentiallyBetweenTransientFailures() {
+    for (int i = 0; i < 3; i++) script.add(HttpResponse.json(503, "{\"error\":\"unavailable\"}"));
+    script.add(HttpResponse.json(200, "[]"));
+    assertThat(fly("tok_abcdef", Duration.ofSeconds(5)).listMachines("org1-nfs")).isEmpty();
+    assertThat(seen).hasSize(4);
+    assertThat(gap(1)).isGreaterThanOrEqualTo(Duration.ofMillis(125));
+    assertThat(gap(2)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(gap(3)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aRateLimitIsRetriedNoSoonerThanRetryAfterSays() {
+    script.add(HttpResponse.json(429, "{}").withHeader("Retry-After", "1"));
+    script.add(HttpResponse.json(200, MACHINE));
+    assertThat(fly("tok_abcdef", Duration.ofSeconds(3)).machine("org1-fly-router", "3d8d413b").id()).isEqualTo("3d8d413b");
+    assertThat(gap(1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aRetryAfterBeyondTheBoundGivesUpAtOnceInsteadOfWaitingPastIt() {
+    script.add(HttpResponse.json(429, "{\"error\":\"rate limited\"}").withHeader("Retry-After", "30"));
+    assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofSeconds(1)).startMachine("org1-fly-exec", "3d8d413b"))
+        .isInstanceOf(FlyApiException.class)
+        .hasMessageStartingWith("start Machine 3d8d413b in app org1-fly-exec failed: 429 rate limited "
+            + "(POST /v1/apps/org1-fly-exec/machines/3d8d413b/start, gave up after 1 try in ");
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
+  void unauthorizedForbiddenAndLeaseConflictsAreNotRetried() {
+    script.add(HttpResponse.json(401, "{\"error\":\"Authenticate: token validation error\"}"));
+    script.add(HttpResponse.json(409, "{\"error\":\"aborted: machine ID 3d8d413b lease currently held by ops@example.com, expires at 2026-12-01T03:00:00Z\"}"));
+    script.add(HttpResponse.json(404, "{\"error\":\"not_found: machine not found\"}"));
+    FlyMachinesRest fly = fly("tok_abcdef", Duration.ofSeconds(3));
+    assertThatThrownBy(() -> fly.listMachines("org1-nfs")).isInstanceOfSatisfying(FlyApiException.class, e -> assertThat(e.status()).isEqualTo(401))
+        .hasMessage("list Machines in app org1-nfs failed: 401 Authenticate: token validation error");
+    assertThatThrownBy(() -> fly.stopMachine("org1-fly-exec", "3d8d413b")).isInstanceOfSatisfying(FlyApiException.class, e -> assertThat(e.status()).isEqualTo(409))
+        .hasMessageContaining("stop Machine 3d8d413b in app org1-fly-exec failed: 409 aborted: machine ID 3d8d413b lease currently held");
+    assertThatThrownBy(() -> fly.machine("org1-fly-exec", "3d8d413b")).isInstanceOfSatisfying(FlyApiException.class, e -> assertThat(e.status()).isEqualTo(404))
+        .hasMessage("get Machine 3d8d413b in app org1-fly-exec failed: 404 not_found: machine not found");
+    assertThat(seen).hasSize(3);
+  }
+
+  @Test
+  void aWaitThatKeepsTimingOutEndsAtItsOwnBoundSayingWhereTheMachineIs() {
+    // Fly holds each wait call for its whole timeout (1 s here, its minimum) before the 408
+    api.close();
+    api = HttpListener.start("slow-fly", r -> {
+      synchronized (seen) {
+        seen.add(r);
+      }
+      if (r.path().endsWith("/wait")) {
+        org.awaitility.Awaitility.await().pollDelay(Duration.ofMillis(900)).until(() -> true);
+        return HttpResponse.json(408, "{\"error\":\"deadline_exceeded: machine failed to reach desired state, started, currently starting\"}");
+      }
+      return HttpResponse.json(200, MACHINE.replace("\"started\"", "\"starting\""));
+    });
+    Instant t0 = Instant.now();
+    assertThatThrownBy(() -> fly("tok_abcdef", Duration.ofSeconds(1)).awaitState("org1-fly-router", "3d8d413b", "started", Duration.ofMillis(1500)))
+        .isInstanceOfSatisfying(FlyApiException.class, e -> assertThat(e.status()).isEqualTo(408))
+        .hasMessageStartingWith("wait for started (bound 1500 ms, still starting) of Machine 3d8d413b in app org1-fly-router failed: 408 deadline_exceeded");
+    assertThat(Duration.between(t0, Instant.now())).isLessThan(Duration.ofSeconds(4));
+    assertThat(seen).extracting(HttpRequest::path).containsExactly("/v1/apps/org1-fly-router/machines/3d8d413b/wait",
+        "/v1/apps/org1-fly-router/machines/3d8d413b/wait", "/v1/apps/org1-fly-router/machines/3d8d413b");
+  }
+
+  @Test
+  void aServerErrorDuringAWaitBacksOffInsteadOfAskingAgainAtOnce() {
+    script.add(HttpResponse.json(502, "{\"error\":\"bad gateway\"}"));
+    script.add(HttpResponse.json(200, "{\"ok\":true}"));
+    script.add(HttpResponse.json(200, MACHINE));
+    assertThat(fly("tok_abcdef", Duration.ofSeconds(1)).awaitState("org1-fly-router", "3d8d413b", "started", Duration.ofSeconds(5)).started()).isTrue();
+    assertThat(gap(1)).isGreaterThanOrEqualTo(Duration.ofMillis(125));
+  }
+
+  private Duration gap(int i) {
+    synchronized (seen) {
+      return Duration.between(arrivals.get(i - 1), arrivals.get(i));
+    }
   }
 
   @Test
