@@ -9,6 +9,8 @@ import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +18,9 @@ import java.util.function.UnaryOperator;
  * Tags {@code defect-skip-auth}, {@code defect-wrong-instance}, {@code defect-no-backoff} (an NFS
  * outage is the real router's 500, G20 IMPL), {@code defect-no-alert} (an outage past the grace
  * period raises no alert), {@code defect-no-kick-retry} (one kick, no retry under network faults)
- * and {@code defect-any-secret} (a refused secret key lets tokens in unverified) select defective variants.
+ * {@code defect-any-secret} (a refused secret key lets tokens in unverified), {@code defect-no-access-check}
+ * (any signed-in user reaches any computer, G7) and the {@link LaxSessions} tags (one kind of bad
+ * session let through each) select defective variants.
  */
 public final class RouterApp extends ArtifactApp {
 
@@ -26,8 +30,10 @@ public final class RouterApp extends ArtifactApp {
   static final String NO_BACKOFF = "defect-no-backoff";
   static final String NO_KICK_RETRY = "defect-no-kick-retry";
   static final String ANY_SECRET = "defect-any-secret";
+  static final String NO_ACCESS_CHECK = "defect-no-access-check";
   /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT, NO_KICK_RETRY, ANY_SECRET);
+  public static final Set<String> DEFECTS = Stream.concat(Stream.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT, NO_KICK_RETRY,
+      ANY_SECRET, NO_ACCESS_CHECK), LaxSessions.VARIANTS.keySet().stream()).collect(Collectors.toUnmodifiableSet());
 
   private volatile Router router;
   private volatile String misconfigured;
@@ -50,13 +56,15 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    var clerk = image.tag().equals(ANY_SECRET) ? rt.clerk().<ClerkAuthenticator>map(AnySecretClerk::new) : rt.clerk();
-    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
+    UnaryOperator<ClerkAuthenticator> check = image.tag().equals(ANY_SECRET) ? AnySecretClerk::new
+        : LaxSessions.VARIANTS.getOrDefault(image.tag(), UnaryOperator.identity());
+    ClerkGate gate = new ClerkGate(rt.clerk().map(check), settings.clerkEnv(rt.env()), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
     ExecPort kicks = image.tag().equals(NO_KICK_RETRY) ? exec : KickRetry.from(exec, rt);
     AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
-    router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
+    AccessCheck access = image.tag().equals(NO_ACCESS_CHECK) ? AccessCheck.ANYONE : AccessCheck.OWN_COMPUTER_ONLY;
+    router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), access, rt::logError);
   }
 
   @Override

@@ -116,7 +116,7 @@ class TargetsTest {
         Map.of("FLY_API_TOKEN", "tok", "CLERK_SECRET_KEY", "sk"));
     Target t = FlyTargets.from(p, Map.of("PATH", bin.toString()));
     assertThat(t.capabilities()).contains(Capability.FLY_API, Capability.EDGE, Capability.CLERK_BACKEND, Capability.NFS_FILES,
-        Capability.EXEC_NOTIFY).doesNotContain(Capability.FAULTS_BOOT_KILL, Capability.MCP);
+        Capability.EXEC_NOTIFY).doesNotContain(Capability.FAULTS_BOOT_KILL, Capability.MCP, Capability.CLERK_SIGNING_KEY);
     assertThat(t.endpoint(Target.MACHINES_API)).contains("https://api.machines.dev");
     OrgSlice slice = OrgSlice.of(p, "abc123");
     assertThat(TargetPorts.nfs(t, slice, () -> null)).isInstanceOf(FlySshNfs.class);

@@ -66,10 +66,11 @@ class RouterTest {
 
   Router router(String tag) {
     RouterSettings s = new RouterSettings(BASE, "nfs.flycast", "exec.flycast", "org1-worker-pool",
-        Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder");
+        Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder", "https://" + BASE);
     ClerkGate gate = new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add, tag.equals("defect-skip-auth"));
     AgentLanding landing = new AgentLanding(store, exec, new Poller(scheduler, Runnable::run), s);
-    return new Router(gate, store, exec, landing, s, tag.equals("defect-wrong-instance"), log::add);
+    return new Router(gate, store, exec, landing, s, tag.equals("defect-wrong-instance"),
+        tag.equals("defect-no-access-check") ? AccessCheck.ANYONE : AccessCheck.OWN_COMPUTER_ONLY, log::add);
   }
 
   HttpResponse get(String tag, String host, String path, Map<String, List<String>> headers) {
