@@ -22,9 +22,11 @@ Feature: Control plane guards — flyctl stays on its allow-list, secrets are ne
 
   Rule: secret values are never shown again (stack-contract.md §6.2 infra.set_secret, security rules)
 
+    # it changes an app's secrets, so it runs only on a slice of its own (skipped on a shared one)
     @G21
     Scenario: A Clerk secret set through the control plane is never shown again
-      Given the worker pool app exists
+      Given the slice is not provisioned yet
+      And the worker pool app exists
       When ops set a Clerk secret on the worker pool through the control plane
       Then the secret's value shows in no tool answer, in no audit entry and in no log line
 
