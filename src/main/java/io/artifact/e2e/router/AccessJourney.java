@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * stack-contract.md §8 G7: a signed-in user reaching for another user's computer or agent. Notes
@@ -58,8 +60,24 @@ public final class AccessJourney {
     ingress.reopen(name, host);
   }
 
-  /** What changed in the owner's holdings since they landed, one line per difference (empty: untouched). */
-  public List<String> changesToOwnersHoldings() {
+  /**
+   * What changed in the owner's holdings since they landed, as last seen while the settle window
+   * lasted (empty: untouched throughout); the other user's visit may act in the background.
+   */
+  public List<String> changesWithinSettleWindow() {
+    AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+    try {
+      world.holdsThroughout(owner + "'s instance files and worker Machines unchanged", () -> {
+        seen.set(changesToOwnersHoldings());
+        return seen.get().isEmpty();
+      });
+    } catch (ConditionTimeoutException e) {
+      if (seen.get().isEmpty()) throw e;
+    }
+    return seen.get();
+  }
+
+  private List<String> changesToOwnersHoldings() {
     Holdings after = holdings("after");
     List<String> changes = new ArrayList<>();
     if (!after.instances().keySet().equals(before.instances().keySet())) {

@@ -30,9 +30,9 @@ public final class SessionJourney {
     if (kind.needsInstanceKey()) world.require(Capability.CLERK_SIGNING_KEY);
     SessionForgery forgery = new SessionForgery(() -> TargetPorts.clerkSigningKey(world.target()), Clock.systemUTC());
     Caller browser = ingress.signedInBrowser(name, user -> {
-      SessionToken forged = forgery.forge(kind, world.clerk().sessionToken(user));
-      world.redactor().secret(forged.jwt());
-      return forged;
+      SessionToken real = world.clerk().sessionToken(user);
+      world.redactor().secret(real.jwt());
+      return forgery.forge(kind, real); // the ingress registers the forged token with the redactor
     });
     holder = name;
     bad = browser.session().orElseThrow();

@@ -157,7 +157,7 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
     return switch (kind) {
       case MACHINE_STATUS -> ids.size() == 1 ? null : "accepts 1 arg(s), received " + ids.size();
       case MACHINE_STOP, MACHINE_START -> ids.isEmpty() ? "a machine ID must be specified when not running interactively" : null;
-      case MACHINE_RESTART -> ids.isEmpty() ? "requires at least 1 arg(s), only received 0" : null;
+      case MACHINE_RESTART, MACHINE_DESTROY -> ids.isEmpty() ? "requires at least 1 arg(s), only received 0" : null;
       default -> ids.isEmpty() ? null : "unknown command \"" + ids.get(0) + "\" for \"fly " + kind.words + "\"";
     };
   }

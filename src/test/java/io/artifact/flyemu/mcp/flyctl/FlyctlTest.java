@@ -93,6 +93,15 @@ class FlyctlTest {
   }
 
   @Test
+  void machineDestroyIsKnownToFlyctlAndDestroysWhereItMayRun() {
+    Machine m = started(null);
+    assertThat(run("machine", "destroy", m.id(), "-a", "org1-app").stderr()).contains("unable to destroy machine, not currently stopped");
+    FlyctlOutput out = run("machine", "destroy", m.id(), "--force", "-a", "org1-app");
+    assertThat(out.stdout()).contains(m.id() + " has been destroyed");
+    await().atMost(Duration.ofSeconds(5)).until(() -> m.state() == MachineState.DESTROYED);
+  }
+
+  @Test
   void machineStopTakesIdsPositionallyAndHasNoMachineFlag() {
     Machine m = started(null);
     FlyctlOutput out = run("machine", "stop", "--machine", m.id(), "-a", "org1-app");
@@ -164,6 +173,7 @@ class FlyctlTest {
     assertThatThrownBy(() -> FlyRunAllowList.DOCUMENTED.check(destroy, "fly machine destroy abc -a org1-app"))
         .hasMessageContaining("'fly machine destroy' is not on the allow-list");
     assertThatCode(() -> FlyRunAllowList.ANY_KNOWN_COMMAND.check(destroy, "-")).doesNotThrowAnyException();
+    assertThat(destroy.usageError()).as("a known command, runnable where the allow-list lets it").isNull();
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("secrets", "set", "A=b", "-a", "org1-app")))
         .hasMessageContaining("'fly secrets set' is not on the allow-list").hasMessageNotContaining("=b");
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("logs", "-a", "org1-app")))
