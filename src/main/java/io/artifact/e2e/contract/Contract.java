@@ -32,6 +32,9 @@ public final class Contract {
    */
   public static final Observable FORBIDDEN_STATUS = new Observable("router.forbidden-status", "403",
       "suite's documented choice, stack-contract.md §2.3, §2.9, §8 G7; RFC 9110 §15.5.4");
+  /** stack-contract.md §2.5 / §8 G5 (DOC): a computer host whose computer does not exist is not found. */
+  public static final Observable COMPUTER_NOT_FOUND_STATUS = new Observable("router.computer-not-found-status", "404", "stack-contract.md §2.5, §8 G5");
+  public static final Observable COMPUTER_NOT_FOUND_BODY = new Observable("router.computer-not-found-body", "Computer not found", "stack-contract.md §2.5, §2.8");
   /** stack-contract.md §2.1: {@code <agent>--<computer>.<base>}. */
   public static final Observable AGENT_HOST_SEPARATOR = new Observable("router.agent-host-separator", "--", "stack-contract.md §2.1");
 

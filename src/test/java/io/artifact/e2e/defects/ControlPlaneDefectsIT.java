@@ -16,15 +16,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisabledIfSystemProperty(named = "cucumber.filter.tags", matches = ".+", disabledReason = "a tag-filtered run checks scenarios only; plain mvn verify proves them")
 class ControlPlaneDefectsIT {
 
-  private static final List<String> ROWS = List.of("provision the org, then list it", "ensure an app twice",
-      "Machine created, then destroyed", "revoked org token", "app outside the org allow-list", "malformed tool arguments");
+  private static final List<String> ROWS = List.of("Provision the org, then list it", "Ensure an app twice",
+      "A Machine created, then destroyed", "A revoked org token cannot list the worker pool", "An app outside the org allow-list is refused",
+      "Malformed tool arguments create nothing", "A revoked org token cannot provision the slice");
 
   @ParameterizedTest(name = "{0} is caught by: {1}")
   @CsvSource(delimiter = '|', value = {
       "none                      | ",
-      "revoked-token-accepted    | revoked org token",
-      "no-audit                  | ensure an app twice; Machine created, then destroyed; app outside the org allow-list",
-      "ensure-app-not-idempotent | ensure an app twice"})
+      "revoked-token-accepted    | A revoked org token cannot list the worker pool; A revoked org token cannot provision the slice",
+      "no-audit                  | Ensure an app twice; A Machine created, then destroyed; An app outside the org allow-list is refused",
+      "ensure-app-not-idempotent | Ensure an app twice"})
   void aDefectiveControlPlaneFailsExactlyTheRowsThatGuardAgainstIt(String defect, String caughtBy) {
     ScenarioRun.Result r = ScenarioRun.run("@CONTROL-040 and not @adversarial", Map.of("stack.mcp.defect", defect));
     assertThat(r.succeeded() + r.failed()).as("CONTROL-040 rows run (others are skipped by the tag filter)").isEqualTo(ROWS.size());
