@@ -60,6 +60,18 @@ class TargetsTest {
   }
 
   @Test
+  void aClerkTestingSurfaceOffersTheSigningKeyOnlyWithTheBackendApi() throws IOException {
+    try (ServerSocket clerk = new ServerSocket(0)) {
+      String url = "http://127.0.0.1:" + clerk.getLocalPort();
+      Profile with = profile("target=external\nendpoint.clerk_api=" + url + "\nendpoint.clerk_testing=" + url + "/__testing"
+          + "\nsecret.clerk_secret_key=CLERK_SK\n", Map.of("CLERK_SK", "sk_test_x"));
+      assertThat(Targets.open(with).capabilities()).containsExactlyInAnyOrder(Capability.CLERK_BACKEND, Capability.CLERK_SIGNING_KEY);
+      Profile without = profile("target=external\nendpoint.clerk_testing=" + url + "/__testing\n", Map.of());
+      assertThat(Targets.open(without).capabilities()).isEmpty();
+    }
+  }
+
+  @Test
   void aToxiproxyApiOffersNetworkFaults() throws IOException {
     try (ServerSocket toxiproxy = new ServerSocket(0)) {
       Profile p = profile("target=external\nendpoint.network_faults=http://127.0.0.1:" + toxiproxy.getLocalPort() + "\n", Map.of());
