@@ -8,7 +8,6 @@ import io.artifact.e2e.router.AccessJourney;
 import io.artifact.e2e.router.IngressJourney;
 import io.artifact.e2e.router.SessionJourney;
 import io.artifact.e2e.world.ScenarioWorld;
-import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -26,11 +25,6 @@ public final class SessionSteps {
     this.ingress = ingress;
     this.sessions = sessions;
     this.access = access;
-  }
-
-  @ParameterType(BadSession.PATTERN)
-  public BadSession badSession(String words) {
-    return BadSession.byWords(words);
   }
 
   @Given("{word} holds a session that is {badSession}")
@@ -53,7 +47,7 @@ public final class SessionSteps {
     access.ownerLands(name);
   }
 
-  @When("{word}, signed in, opens {word}'s {word} host in her/his/their browser")
+  @When("{word}, signed in, opens {word}'s {place} host in her/his/their browser")
   public void opensAnotherUsersHost(String name, String owner, String place) {
     access.otherUserOpens(name, owner, place);
   }
