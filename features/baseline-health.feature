@@ -24,7 +24,7 @@ Feature: Baseline health of the org slice
       When ops run the baseline health check
       Then the baseline fails because "NFS mount failed"
 
-    @unhappy @fault @destructive
+    @unhappy @fault @destructive @G19
     Scenario Outline: <app> pointing at another org's worker pool fails the baseline
       Given <app> has been redeployed pointing at the worker pool "org9-worker-pool"
       When ops run the baseline health check

@@ -36,7 +36,7 @@ Feature: Exec reconciles instance files into worker Machines
       Then the agent's worker Machine is destroyed
       And the agent's instance file is removed
 
-    @unhappy @fault
+    @unhappy @fault @G19
     Scenario: An instance whose Machine vanished is removed
       Given the agent's instance is running on a worker Machine
       And its worker Machine has been destroyed behind exec's back

@@ -54,7 +54,7 @@ Feature: Router ingress and Clerk sign-in
         | alice's signed-in browser    |
         | alice's signed-in API client |
 
-    @unhappy @fault @destructive
+    @unhappy @fault @destructive @G19
     Scenario: Secret restored: the router recovers
       Given the router's Clerk secret was removed and then restored
       When alice's signed-in browser opens the base domain

@@ -48,7 +48,7 @@ Feature: Runbook checks beyond the first matrix rows
       Then exec answers with nothing to change
       And the instance file is running again on the only worker Machine it ever named
 
-    @EXEC-010 @unhappy @fault
+    @EXEC-010 @unhappy @fault @G19
     Scenario: A stopped instance whose Machine is already gone is removed
       Given the agent's instance is running on a worker Machine
       And its worker Machine has been destroyed behind exec's back

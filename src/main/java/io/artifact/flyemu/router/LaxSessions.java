@@ -17,17 +17,14 @@ import java.util.function.UnaryOperator;
  */
 final class LaxSessions implements ClerkAuthenticator {
 
-  /** The real router's user id for signed-out callers (stack-contract.md §2.3 IMPL). */
-  private static final String GUEST = "test-computer";
-
-  /** Image tag → the defective check it selects. */
+  /** Image tag → the defective check it selects (registered in {@link RouterVariants}). */
   static final Map<String, UnaryOperator<ClerkAuthenticator>> VARIANTS = Map.of(
       "defect-accepts-expired", c -> trusting(c, r -> r.startsWith(AuthReasons.SESSION_TOKEN_EXPIRED_PREFIX) || r.equals(AuthReasons.TOKEN_EXPIRED)),
       "defect-accepts-not-yet-valid", c -> trusting(c, AuthReasons.SESSION_TOKEN_NBF::equals),
       "defect-accepts-future-iat", c -> trusting(c, AuthReasons.SESSION_TOKEN_IAT_IN_THE_FUTURE::equals),
       "defect-any-key", c -> trusting(c, r -> r.equals(AuthReasons.TOKEN_INVALID_SIGNATURE) || r.equals(AuthReasons.JWK_KID_MISMATCH)),
       "defect-ignores-azp", c -> trusting(c, AuthReasons.TOKEN_INVALID_AUTHORIZED_PARTIES::equals),
-      "defect-malformed-as-guest", c -> new LaxSessions(c, AuthReasons.TOKEN_INVALID::equals, r -> Optional.of(GUEST)));
+      "defect-malformed-as-guest", c -> new LaxSessions(c, AuthReasons.TOKEN_INVALID::equals, r -> Optional.of(ImplAuthGate.TEST_COMPUTER)));
 
   private final ClerkAuthenticator clerk;
   private final Predicate<String> overridden;
@@ -40,7 +37,7 @@ final class LaxSessions implements ClerkAuthenticator {
   }
 
   private static ClerkAuthenticator trusting(ClerkAuthenticator clerk, Predicate<String> overridden) {
-    return new LaxSessions(clerk, overridden, ClerkGate::unverifiedSubject);
+    return new LaxSessions(clerk, overridden, Unverified::subject);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The router's request flow (stack-contract.md §2, DOC where §8 lists a gap): authenticate,
@@ -14,17 +15,17 @@ import java.util.function.Consumer;
  */
 final class Router {
 
-  private final ClerkGate gate;
+  private final Gate gate;
   private final ComputerStore store;
   private final ExecPort exec;
   private final AgentLanding landing;
   private final RouterSettings settings;
-  private final boolean wrongInstance;
+  private final UnaryOperator<String> replayTarget;
   private final AccessCheck access;
   private final Consumer<String> logError;
 
-  Router(ClerkGate gate, ComputerStore store, ExecPort exec, AgentLanding landing, RouterSettings settings,
-      boolean wrongInstance, AccessCheck access, Consumer<String> logError) {
+  Router(Gate gate, ComputerStore store, ExecPort exec, AgentLanding landing, RouterSettings settings,
+      UnaryOperator<String> replayTarget, AccessCheck access, Consumer<String> logError) {
     this.access = access;
     this.logError = logError;
     this.gate = gate;
@@ -32,7 +33,7 @@ final class Router {
     this.exec = exec;
     this.landing = landing;
     this.settings = settings;
-    this.wrongInstance = wrongInstance;
+    this.replayTarget = replayTarget;
   }
 
   HttpResponse handle(HttpRequest r) {
@@ -47,7 +48,7 @@ final class Router {
   }
 
   private HttpResponse route(HttpRequest r) throws InterruptedException {
-    ClerkGate.Outcome auth = gate.check(r);
+    Gate.Outcome auth = gate.check(r);
     if (!auth.signedIn()) return auth.rejection();
     String user = auth.computerId();
     Host host = Hostnames.classify(r.host(), settings.domain());
@@ -68,9 +69,7 @@ final class Router {
   private HttpResponse agent(String user, String agent, String computer) throws InterruptedException {
     if (!access.allows(user, computer)) return forbidden(computer);
     if (!store.agentExists(computer, agent)) return HttpResponse.text(404, "Agent not found");
-    String machineId = landing.land(computer, agent);
-    String target = wrongInstance ? landing.otherInstance(machineId) : machineId;
-    return FlyReplay.toInstance(settings.poolApp(), target).toResponse();
+    return FlyReplay.toInstance(settings.poolApp(), replayTarget.apply(landing.land(computer, agent))).toResponse();
   }
 
   /** No access check exists in the real router (G7); the docs imply one ({@link AccessCheck}). */
