@@ -25,6 +25,13 @@ public final class Contract {
   public static final Observable UNAUTHENTICATED_BODY = new Observable("router.unauthenticated-body", "{\"error\":\"unauthenticated\"}", "stack-contract.md §2.9, G1");
   /** stack-contract.md §2.9 / G1: interactive callers without a session loop out to Clerk (a temporary redirect). */
   public static final Observable SIGN_IN_REDIRECT_STATUS = new Observable("router.sign-in-redirect-status", "307", "stack-contract.md §2.4, §2.9");
+  /**
+   * stack-contract.md §2.3 ("check the user has access to this computer", a TODO), §2.9 "Authorization
+   * of user → computer: implied", §8 G7: a signed-in user reaching for another user's computer or
+   * agent is refused. The docs name no status: 403 Forbidden (RFC 9110 §15.5.4) is the suite's choice.
+   */
+  public static final Observable FORBIDDEN_STATUS = new Observable("router.forbidden-status", "403",
+      "suite's documented choice, stack-contract.md §2.3, §2.9, §8 G7; RFC 9110 §15.5.4");
   /** stack-contract.md §2.5 / §8 G5 (DOC): a computer host whose computer does not exist is not found. */
   public static final Observable COMPUTER_NOT_FOUND_STATUS = new Observable("router.computer-not-found-status", "404", "stack-contract.md §2.5, §8 G5");
   public static final Observable COMPUTER_NOT_FOUND_BODY = new Observable("router.computer-not-found-body", "Computer not found", "stack-contract.md §2.5, §2.8");

@@ -125,6 +125,17 @@ public final class ControlPlaneScenario {
     return world.fly().listMachines(world.slice().workerPoolApp()).stream().map(MachineInfo::id).collect(Collectors.toSet());
   }
 
+  /** Any tool call, recorded like the others (the guard rows call tools the happy rows do not). */
+  public ToolCall call(String tool, Map<String, Object> arguments) {
+    return record(session().port().call(tool, arguments));
+  }
+
+  /** The Machine {@link #createMachineInWorkerPool} created in this scenario. */
+  public String createdMachine() {
+    if (machineId == null) throw new IllegalStateException("no Machine was created in the worker pool in this scenario");
+    return machineId;
+  }
+
   public ToolCall ensure(String app) {
     return record(session().ensureApp(app));
   }

@@ -1,5 +1,6 @@
 package io.artifact.e2e.steps;
 
+import io.artifact.e2e.clerk.BadSession;
 import io.artifact.e2e.release.ManifestProblem;
 import io.artifact.e2e.world.StackApp;
 import io.cucumber.java.ParameterType;
@@ -64,5 +65,17 @@ public final class ParameterTypes {
   @ParameterType(ManifestProblem.PATTERN)
   public ManifestProblem manifestProblem(String words) {
     return ManifestProblem.of(words);
+  }
+
+  /** A session Clerk's backend SDK rejects: "expired", "issued for another site", "malformed", … */
+  @ParameterType(BadSession.PATTERN)
+  public BadSession badSession(String words) {
+    return BadSession.byWords(words);
+  }
+
+  /** What of another user's a signed-in user reaches for (stack-contract.md §8 G7): their computer host or their agent host. */
+  @ParameterType("computer|agent")
+  public String place(String word) {
+    return word;
   }
 }

@@ -23,6 +23,7 @@ final class Capabilities {
     }
     if (endpoints.containsKey(EDGE)) c.add(Capability.EDGE);
     if (endpoints.containsKey(CLERK_API) && secrets.containsKey(CLERK_SECRET_KEY)) c.add(Capability.CLERK_BACKEND);
+    if (endpoints.containsKey(CLERK_TESTING) && c.contains(Capability.CLERK_BACKEND)) c.add(Capability.CLERK_SIGNING_KEY);
     if (endpoints.containsKey(NFS_ROOT)) c.add(Capability.NFS_FILES);
     if (endpoints.containsKey(EXEC) || endpoints.containsKey(PRIVATE_NETWORK_PROXY)) c.add(Capability.EXEC_NOTIFY);
     if (endpoints.containsKey(MCP) && (secrets.containsKey(MCP_ORG_TOKEN) || endpoints.containsKey(MCP_ADMIN))) c.add(Capability.MCP);

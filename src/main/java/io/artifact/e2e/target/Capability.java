@@ -13,6 +13,12 @@ public enum Capability {
   EDGE("edge"),
   /** Clerk's Backend API, to create test users and mint their sessions. */
   CLERK_BACKEND("clerk-backend"),
+  /**
+   * The Clerk instance's own signing key, to mint session tokens only the instance could sign
+   * (expired, not yet valid, issued in the future, for another party): a testing surface no real
+   * Clerk instance offers.
+   */
+  CLERK_SIGNING_KEY("clerk-signing-key"),
   /** The shared NFS volume's files (stack-contract.md §1). */
   NFS_FILES("nfs-files"),
   /** Exec's {@code POST /changed/<computer>} on the private network (stack-contract.md §3.1). */

@@ -24,7 +24,7 @@ public final class ExternalTargets {
   public static final String VOLUME = "{volume}";
 
   private static final Set<String> KNOWN = Set.of(Target.MACHINES_API, Target.LOGS_API, Target.PRIVATE_NETWORK_PROXY,
-      Target.EDGE, Target.CLERK_API, Target.CLERK_SIGN_IN, Target.EXEC, Target.NFS_ROOT, Target.MCP, Target.MCP_ADMIN,
+      Target.EDGE, Target.CLERK_API, Target.CLERK_SIGN_IN, Target.CLERK_TESTING, Target.EXEC, Target.NFS_ROOT, Target.MCP, Target.MCP_ADMIN,
       Target.EMULATOR_ADMIN, Target.NETWORK_FAULTS, "clerk_frontend_api");
 
   private ExternalTargets() {}

@@ -24,6 +24,8 @@ public final class Target implements AutoCloseable {
   public static final String EDGE = "edge";
   public static final String CLERK_API = "clerk_api";
   public static final String CLERK_SIGN_IN = "clerk_sign_in";
+  /** A Clerk instance's testing surface that hands out its signing key (the embedded stack's local Clerk; no real instance has one). */
+  public static final String CLERK_TESTING = "clerk_testing";
   public static final String EXEC = "exec";
   public static final String NFS_ROOT = "nfs_root";
   public static final String MCP = "mcp";

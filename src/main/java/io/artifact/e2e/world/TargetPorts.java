@@ -2,6 +2,8 @@ package io.artifact.e2e.world;
 
 import io.artifact.e2e.clerk.AccountPortal;
 import io.artifact.e2e.clerk.ClerkBackendApi;
+import io.artifact.e2e.clerk.ClerkTestingApi;
+import com.nimbusds.jose.jwk.RSAKey;
 import io.artifact.e2e.clerk.ClerkPort;
 import io.artifact.e2e.evidence.Evidence;
 import io.artifact.e2e.evidence.Redactor;
@@ -67,6 +69,12 @@ public final class TargetPorts {
     String signIn = t.endpoint(Target.CLERK_SIGN_IN)
         .orElseGet(() -> AccountPortal.signInUrl(t.secret(Target.CLERK_PUBLISHABLE_KEY).orElse(null)));
     return new ClerkBackendApi(api, t.secret(Target.CLERK_SECRET_KEY).orElseThrow(), signIn, redactor, transcript);
+  }
+
+  /** The Clerk instance's private signing key, from its testing surface (only where the target has one). */
+  public static RSAKey clerkSigningKey(Target t) {
+    return new ClerkTestingApi(t.endpointFor(Capability.CLERK_SIGNING_KEY, Target.CLERK_TESTING),
+        t.secret(Target.CLERK_SECRET_KEY).orElseThrow()).signingKey();
   }
 
   /**

@@ -25,6 +25,8 @@ public final class AuthReasons {
   public static final String TOKEN_INVALID_SIGNATURE = "token-invalid-signature";
   public static final String TOKEN_NOT_ACTIVE_YET = "token-not-active-yet";
   public static final String TOKEN_IAT_IN_THE_FUTURE = "token-iat-in-the-future";
+  /** {@code azp} is present and not one of the app's {@code authorizedParties}. */
+  public static final String TOKEN_INVALID_AUTHORIZED_PARTIES = "token-invalid-authorized-parties";
   public static final String TOKEN_VERIFICATION_FAILED = "token-verification-failed";
   public static final String SECRET_KEY_INVALID = "secret-key-invalid";
   public static final String JWK_REMOTE_FAILED_TO_LOAD = "jwk-remote-failed-to-load";

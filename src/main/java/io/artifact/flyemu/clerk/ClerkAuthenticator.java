@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public interface ClerkAuthenticator {
 
+  /**
+   * The {@code authorizedParties} option an app passes to {@code clerkMiddleware} (comma-separated
+   * origins), handed over with its env: a token whose {@code azp} is none of them is refused
+   * ({@code token-invalid-authorized-parties}, fly-facts.md §9.2); absent, {@code azp} is not checked.
+   */
+  String AUTHORIZED_PARTIES = "CLERK_AUTHORIZED_PARTIES";
+
   /** The outcome; {@code reason} uses Clerk's {@code x-clerk-auth-reason} vocabulary. */
   record AuthResult(boolean signedIn, String userId, String reason) {
     public static AuthResult signedIn(String userId) {

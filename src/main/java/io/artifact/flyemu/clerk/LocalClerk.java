@@ -17,7 +17,7 @@ import java.util.Map;
  * A local Clerk instance on one loopback listener: the Backend API subset under {@code /v1}
  * (bearer = the secret key), the Frontend API's {@code /.well-known/jwks.json},
  * {@code /v1/client/handshake} and {@code /v1/dev_browser}, and the Account Portal's
- * {@code /sign-in}. It is a development instance ({@code pk_test_}) whose Frontend API host is the
+ * {@code /sign-in}, and a testing surface no real instance has ({@link TestingApi}). It is a development instance ({@code pk_test_}) whose Frontend API host is the
  * listener's {@code 127.0.0.1:<port>}. The secret key is never logged or listed.
  */
 public final class LocalClerk implements StackComponent {
@@ -59,6 +59,7 @@ public final class LocalClerk implements StackComponent {
   private final ClerkDirectory directory;
   private final BackendApi backendApi;
   private final FrontendPages frontend;
+  private final TestingApi testing = new TestingApi(this);
   private volatile String secretKey = newSecretKey();
   private HttpListener listener;
   private PublishableKey publishableKey;
@@ -98,6 +99,7 @@ public final class LocalClerk implements StackComponent {
   }
 
   private HttpResponse handle(HttpRequest request) throws Exception {
+    if (request.path().startsWith(TestingApi.PREFIX)) return testing.handle(request);
     boolean backend = request.path().startsWith("/v1/") && !FrontendPages.serves(request.path());
     return backend ? backendApi.handle(request) : frontend.handle(request);
   }
@@ -161,6 +163,7 @@ public final class LocalClerk implements StackComponent {
     e.put("clerk_api", apiUrl());
     e.put("clerk_frontend_api", frontendApiUrl());
     e.put("clerk_sign_in", signInUrl());
+    e.put("clerk_testing", apiUrl() + "/__testing");
     return e;
   }
 

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code @hono/clerk-auth} + {@code @clerk/backend} {@code authenticateRequest} for the embedded
@@ -69,7 +72,7 @@ public final class SessionVerifier implements ClerkAuthenticator {
         return AuthResult.signedOut(AuthReasons.SESSION_TOKEN_IAT_BEFORE_CLIENT_UAT);
       }
       JWTClaimsSet claims = TokenVerification.verify(credentials.token(),
-          kid -> keys.find(apiUrl, version, secret.get(), kid), clock.instant(), settings.clockSkew());
+          kid -> keys.find(apiUrl, version, secret.get(), kid), clock.instant(), settings.clockSkew(), authorizedParties(env));
       return AuthResult.signedIn(claims.getSubject());
     } catch (TokenRejected e) {
       return AuthResult.signedOut(requestReason(e.reason(), request));
@@ -94,6 +97,12 @@ public final class SessionVerifier implements ClerkAuthenticator {
       case AuthReasons.TOKEN_IAT_IN_THE_FUTURE -> AuthReasons.SESSION_TOKEN_IAT_IN_THE_FUTURE;
       default -> tokenReason;
     };
+  }
+
+  /** The app's {@code authorizedParties} option, handed over in its env as {@link ClerkAuthenticator#AUTHORIZED_PARTIES}. */
+  private static Set<String> authorizedParties(Map<String, String> env) {
+    return nonBlank(env.get(AUTHORIZED_PARTIES)).stream().flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::trim).filter(p -> !p.isEmpty()).collect(Collectors.toSet());
   }
 
   private static Optional<String> nonBlank(String v) {

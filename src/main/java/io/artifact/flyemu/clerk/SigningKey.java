@@ -47,6 +47,11 @@ public final class SigningKey {
     return new JWKSet(key.toPublicJWK()).toString(true);
   }
 
+  /** The key pair itself as a JWK (private half included): a credential, for the instance's testing surface only. */
+  String privateJwk() {
+    return key.toJSONString();
+  }
+
   /** The claims of a JWT this key signed (RS256); empty for any other token. */
   public Optional<JWTClaimsSet> verifiedClaims(String token) {
     try {

@@ -40,7 +40,8 @@ final class TokenVerification {
     }
   }
 
-  static JWTClaimsSet verify(String token, KeyLookup keys, Instant now, Duration skew) throws TokenRejected {
+  /** {@code authorizedParties} empty: {@code azp} is not checked (the SDK's default). */
+  static JWTClaimsSet verify(String token, KeyLookup keys, Instant now, Duration skew, Set<String> authorizedParties) throws TokenRejected {
     SignedJWT jwt = decode(token);
     RSAKey key = keys.find(jwt.getHeader().getKeyID());
     JOSEObjectType typ = jwt.getHeader().getType();
@@ -48,6 +49,9 @@ final class TokenVerification {
     if (!ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) throw new TokenRejected(AuthReasons.TOKEN_INVALID_ALGORITHM);
     JWTClaimsSet claims = claims(jwt);
     if (!(claims.getClaim("sub") instanceof String)) throw new TokenRejected(AuthReasons.TOKEN_VERIFICATION_FAILED);
+    if (claims.getClaim("azp") instanceof String azp && !authorizedParties.isEmpty() && !authorizedParties.contains(azp)) {
+      throw new TokenRejected(AuthReasons.TOKEN_INVALID_AUTHORIZED_PARTIES);
+    }
     Date exp = claims.getExpirationTime();
     if (exp == null) throw new TokenRejected(AuthReasons.TOKEN_VERIFICATION_FAILED);
     if (!exp.toInstant().isAfter(now.minus(skew))) throw new TokenRejected(AuthReasons.TOKEN_EXPIRED);

@@ -10,7 +10,9 @@ import io.artifact.flyemu.mcp.tools.DestroyMachineTool;
 import io.artifact.flyemu.mcp.tools.EnsureAppTool;
 import io.artifact.flyemu.mcp.tools.FlyLogsTool;
 import io.artifact.flyemu.mcp.tools.FlyRunTool;
+import io.artifact.flyemu.mcp.flyctl.FlyRunAllowList;
 import io.artifact.flyemu.mcp.flyctl.Flyctl;
+import io.artifact.flyemu.mcp.tools.EchoingTool;
 import io.artifact.flyemu.mcp.tools.ListMachinesTool;
 import io.artifact.flyemu.mcp.tools.ProvisionOrgTool;
 import io.artifact.flyemu.mcp.tools.RouterTraceTool;
@@ -27,7 +29,7 @@ final class ControlTools {
 
   static List<ControlTool> all(EmbeddedStack stack, OrgTokens tokens, Alerts alerts, ControlPlaneSettings settings) {
     FlyPlatform fly = stack.platform();
-    return List.of(
+    List<ControlTool> tools = List.of(
         new EnsureAppTool(fly, settings.defect() != Defect.ENSURE_APP_NOT_IDEMPOTENT),
         new CreateMachineTool(fly),
         new UpdateMachineTool(fly),
@@ -37,7 +39,8 @@ final class ControlTools {
         new RotateOrgTokenTool(tokens, alerts),
         new ProvisionOrgTool(fly),
         new RouterTraceTool(new RouterTrace(fly)),
-        new FlyRunTool(new Flyctl(fly)),
+        new FlyRunTool(new Flyctl(fly), settings.defect() == Defect.RUN_ANY_COMMAND ? FlyRunAllowList.ANY_KNOWN_COMMAND : FlyRunAllowList.DOCUMENTED),
         new FlyLogsTool(fly, () -> fly.scheduler().now()));
+    return settings.defect() == Defect.ECHOES_SECRETS ? tools.stream().<ControlTool>map(EchoingTool::new).toList() : tools;
   }
 }

@@ -12,7 +12,11 @@ public enum Defect {
   NONE,
   REVOKED_TOKEN_ACCEPTED,
   NO_AUDIT,
-  ENSURE_APP_NOT_IDEMPOTENT;
+  ENSURE_APP_NOT_IDEMPOTENT,
+  /** fly.run runs any command flyctl knows, off the allow-list too (machine destroy). */
+  RUN_ANY_COMMAND,
+  /** Answers and refusals repeat the call's arguments, secret values included. */
+  ECHOES_SECRETS;
 
   public static Defect parse(String value) {
     if (value == null || value.isBlank() || value.equalsIgnoreCase("none")) return NONE;

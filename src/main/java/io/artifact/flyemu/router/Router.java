@@ -21,10 +21,12 @@ final class Router {
   private final AgentLanding landing;
   private final RouterSettings settings;
   private final UnaryOperator<String> replayTarget;
+  private final AccessCheck access;
   private final Consumer<String> logError;
 
   Router(Gate gate, ComputerStore store, ExecPort exec, AgentLanding landing, RouterSettings settings,
-      UnaryOperator<String> replayTarget, Consumer<String> logError) {
+      UnaryOperator<String> replayTarget, AccessCheck access, Consumer<String> logError) {
+    this.access = access;
     this.logError = logError;
     this.gate = gate;
     this.store = store;
@@ -57,7 +59,7 @@ final class Router {
   }
 
   private HttpResponse computer(HttpRequest r, String user, String computer) {
-    if (!computer.equals(user)) return forbidden(computer);
+    if (!access.allows(user, computer)) return forbidden(computer);
     if (!store.computerExists(computer)) return HttpResponse.text(404, "Computer not found");
     String agent = store.upsertLandingAgent(computer);
     exec.notify(computer);
@@ -65,12 +67,12 @@ final class Router {
   }
 
   private HttpResponse agent(String user, String agent, String computer) throws InterruptedException {
-    if (!computer.equals(user)) return forbidden(computer);
+    if (!access.allows(user, computer)) return forbidden(computer);
     if (!store.agentExists(computer, agent)) return HttpResponse.text(404, "Agent not found");
     return FlyReplay.toInstance(settings.poolApp(), replayTarget.apply(landing.land(computer, agent))).toResponse();
   }
 
-  /** No access check exists in the real router (G7); the docs imply one: only your own computer. */
+  /** No access check exists in the real router (G7); the docs imply one ({@link AccessCheck}). */
   private static HttpResponse forbidden(String computer) {
     return HttpResponse.text(403, "Forbidden: computer " + computer + " belongs to another user");
   }

@@ -45,12 +45,13 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Gate gate = variant.gate(new ClerkGate(variant.clerk(rt.clerk()), rt.env(), settings.signInUrl(), rt::log), rt.env(), rt::logError);
+    Gate gate = variant.gate(new ClerkGate(variant.clerk(rt.clerk()), settings.clerkEnv(rt.env()), settings.signInUrl(), rt::log), rt.env(), rt::logError);
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
     ExecPort kicks = variant.kicks(KickRetry.from(exec, rt), exec);
     AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
-    router = new Router(gate, store, exec, landing, settings, variant.replayTarget(UnaryOperator.identity(), store), rt::logError);
+    router = new Router(gate, store, exec, landing, settings, variant.replayTarget(UnaryOperator.identity(), store),
+        variant.access(AccessCheck.OWN_COMPUTER_ONLY), rt::logError);
   }
 
   @Override

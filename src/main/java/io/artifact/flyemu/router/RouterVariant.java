@@ -51,6 +51,11 @@ interface RouterVariant {
     return doc;
   }
 
+  /** Who may reach which computer (DOC: {@link AccessCheck#OWN_COMPUTER_ONLY}). */
+  default AccessCheck access(AccessCheck doc) {
+    return doc;
+  }
+
   /** Several variants at once, applied in order (each decorates what the one before returned). */
   static RouterVariant all(RouterVariant... parts) {
     List<RouterVariant> ps = Arrays.asList(parts);
@@ -94,6 +99,13 @@ interface RouterVariant {
       public Alarm alarm(Alarm doc) {
         Alarm a = doc;
         for (RouterVariant p : ps) a = p.alarm(a);
+        return a;
+      }
+
+      @Override
+      public AccessCheck access(AccessCheck doc) {
+        AccessCheck a = doc;
+        for (RouterVariant p : ps) a = p.access(a);
         return a;
       }
     };

@@ -82,14 +82,39 @@ public final class RouterVariants {
     }
   };
 
-  static final Variants<RouterVariant> VARIANTS = Variants.doc(RouterVariant.DOC)
+  /** G7 IMPL: any signed-in user reaches any computer and its agents. */
+  static final RouterVariant NO_ACCESS_CHECK = new RouterVariant() {
+    @Override
+    public AccessCheck access(AccessCheck doc) {
+      return AccessCheck.ANYONE;
+    }
+  };
+
+  /** One kind of bad session let through ({@link LaxSessions}). */
+  private static RouterVariant lax(String tag) {
+    return new RouterVariant() {
+      @Override
+      public Optional<ClerkAuthenticator> clerk(Optional<ClerkAuthenticator> doc) {
+        return doc.map(LaxSessions.VARIANTS.get(tag));
+      }
+    };
+  }
+
+  static final Variants<RouterVariant> VARIANTS = lax(Variants.doc(RouterVariant.DOC)
       .variant("defect-skip-auth", SKIP_AUTH)
       .variant("defect-wrong-instance", WRONG_INSTANCE)
       .variant("defect-no-backoff", NO_BACKOFF)
       .variant("defect-no-alert", NO_ALERT)
       .variant("defect-no-kick-retry", NO_KICK_RETRY)
       .variant("defect-any-secret", ANY_SECRET)
-      .variant(ImageTags.IMPL, RouterVariant.all(IMPL_AUTH, UNKNOWN_COMPUTER_500, NO_KICK_RETRY, NO_BACKOFF, NO_ALERT));
+      .variant("defect-no-access-check", NO_ACCESS_CHECK)
+      .variant(ImageTags.IMPL, RouterVariant.all(IMPL_AUTH, UNKNOWN_COMPUTER_500, NO_KICK_RETRY, NO_BACKOFF, NO_ALERT)));
+
+  private static Variants<RouterVariant> lax(Variants<RouterVariant> variants) {
+    Variants<RouterVariant> v = variants;
+    for (String tag : new java.util.TreeSet<>(LaxSessions.VARIANTS.keySet())) v = v.variant(tag, lax(tag));
+    return v;
+  }
 
   private RouterVariants() {}
 

@@ -60,6 +60,18 @@ class TargetsTest {
   }
 
   @Test
+  void aClerkTestingSurfaceOffersTheSigningKeyOnlyWithTheBackendApi() throws IOException {
+    try (ServerSocket clerk = new ServerSocket(0)) {
+      String url = "http://127.0.0.1:" + clerk.getLocalPort();
+      Profile with = profile("target=external\nendpoint.clerk_api=" + url + "\nendpoint.clerk_testing=" + url + "/__testing"
+          + "\nsecret.clerk_secret_key=CLERK_SK\n", Map.of("CLERK_SK", "sk_test_x"));
+      assertThat(Targets.open(with).capabilities()).containsExactlyInAnyOrder(Capability.CLERK_BACKEND, Capability.CLERK_SIGNING_KEY);
+      Profile without = profile("target=external\nendpoint.clerk_testing=" + url + "/__testing\n", Map.of());
+      assertThat(Targets.open(without).capabilities()).isEmpty();
+    }
+  }
+
+  @Test
   void aToxiproxyApiOffersNetworkFaults() throws IOException {
     try (ServerSocket toxiproxy = new ServerSocket(0)) {
       Profile p = profile("target=external\nendpoint.network_faults=http://127.0.0.1:" + toxiproxy.getLocalPort() + "\n", Map.of());
@@ -116,7 +128,7 @@ class TargetsTest {
         Map.of("FLY_API_TOKEN", "tok", "CLERK_SECRET_KEY", "sk"));
     Target t = FlyTargets.from(p, Map.of("PATH", bin.toString()));
     assertThat(t.capabilities()).contains(Capability.FLY_API, Capability.EDGE, Capability.CLERK_BACKEND, Capability.NFS_FILES,
-        Capability.EXEC_NOTIFY).doesNotContain(Capability.FAULTS_BOOT_KILL, Capability.MCP);
+        Capability.EXEC_NOTIFY).doesNotContain(Capability.FAULTS_BOOT_KILL, Capability.MCP, Capability.CLERK_SIGNING_KEY);
     assertThat(t.endpoint(Target.MACHINES_API)).contains("https://api.machines.dev");
     OrgSlice slice = OrgSlice.of(p, "abc123");
     assertThat(TargetPorts.nfs(t, slice, () -> null)).isInstanceOf(FlySshNfs.class);

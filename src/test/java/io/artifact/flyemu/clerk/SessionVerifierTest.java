@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.artifact.flyemu.clerk.ClerkAuthenticator.AuthResult;
 import io.artifact.flyemu.clerk.LocalClerk.Forgery;
 import io.artifact.flyemu.http.HttpRequest;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,6 +220,33 @@ class SessionVerifierTest {
     String token = clerk.sessionToken(user.id(), session.id(), Duration.ofSeconds(60));
 
     assertThat(verifier.authenticate(bearer(token), env())).isEqualTo(AuthResult.signedIn(user.id()));
+  }
+
+  @Test
+  void aTokenForAnotherPartyIsRefusedOnlyWhereTheAppNamesItsParties() throws Exception {
+    RSAKey key = RSAKey.parse(testing("Bearer " + clerk.secretKey()).body());
+    String token = clerk.signingKey().sign(new JWTClaimsSet.Builder().subject("user_azp").claim("azp", "https://elsewhere.example")
+        .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
+    assertThat(key.getKeyID()).isEqualTo(clerk.kid());
+    Map<String, String> env = env();
+
+    assertThat(verifier.authenticate(bearer(token), env).signedIn()).as("no authorizedParties: azp is not checked").isTrue();
+    env.put(ClerkAuthenticator.AUTHORIZED_PARTIES, "https://router.example, http://router.example");
+    assertThat(verifier.authenticate(bearer(token), env)).isEqualTo(AuthResult.signedOut("token-invalid-authorized-parties"));
+    env.put(ClerkAuthenticator.AUTHORIZED_PARTIES, "https://router.example,https://elsewhere.example");
+    assertThat(verifier.authenticate(bearer(token), env).signedIn()).isTrue();
+  }
+
+  @Test
+  void theTestingSurfaceHandsTheSigningKeyOnlyToTheSecretKey() throws Exception {
+    assertThat(testing("Bearer sk_test_wrong").statusCode()).isEqualTo(401);
+    assertThat(testing("Bearer " + clerk.secretKey()).body()).contains("\"d\"").contains(clerk.kid());
+  }
+
+  private static java.net.http.HttpResponse<String> testing(String authorization) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(clerk.apiUrl() + "/__testing/signing_key")).header("Authorization", authorization).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private String reason(HttpRequest request) {

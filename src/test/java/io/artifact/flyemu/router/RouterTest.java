@@ -67,11 +67,12 @@ class RouterTest {
 
   Router router(String tag) {
     RouterSettings s = new RouterSettings(BASE, "nfs.flycast", "exec.flycast", "org1-worker-pool",
-        Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder");
+        Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder", "https://" + BASE);
     RouterVariant variant = RouterVariants.VARIANTS.of(ImageRef.parse("registry.fly.io/fly-router:" + tag));
     Gate gate = variant.gate(new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add), env, log::add);
     AgentLanding landing = new AgentLanding(store, exec, new Poller(scheduler, Runnable::run), s);
-    return new Router(gate, store, exec, landing, s, variant.replayTarget(java.util.function.UnaryOperator.identity(), store), log::add);
+    return new Router(gate, store, exec, landing, s, variant.replayTarget(java.util.function.UnaryOperator.identity(), store),
+        variant.access(AccessCheck.OWN_COMPUTER_ONLY), log::add);
   }
 
   HttpResponse get(String tag, String host, String path, Map<String, List<String>> headers) {

@@ -39,6 +39,7 @@ public final class Flyctl {
         case STATUS -> AppStatus.render(fly.app(c.app()), c.json());
         case LOGS -> logs(c);
         case SECRETS_LIST -> secrets(c);
+        case MACHINE_DESTROY -> forEach(c, m -> destroy(m, c.flags().containsKey("force")));
       };
     } catch (PlatformException e) {
       return FlyctlOutput.error(prefix(c) + e.getMessage());
@@ -64,6 +65,13 @@ public final class Flyctl {
       }
     }
     return FlyctlOutput.ok(out.toString());
+  }
+
+  private String destroy(Machine m, boolean force) {
+    String state = m.state().wire();
+    m.destroy(force);
+    return "machine " + m.id() + " was found and is currently in " + state + " state, attempting to destroy...\n"
+        + m.id() + " has been destroyed\n";
   }
 
   private String start(Machine m) {

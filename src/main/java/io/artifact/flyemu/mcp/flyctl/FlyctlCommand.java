@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A flyctl argument list, parsed far enough to know whether it is on the fly.run allow-list and
- * which app it acts on. Anything off the list is refused here; a listed command with a bad flag
- * or arity carries the error flyctl itself would print ({@code usageError}).
+ * A flyctl argument list, parsed far enough to know which command it is and which app it acts on.
+ * A command the emulated flyctl does not know is refused here; whether a known one may run is the
+ * allow-list's to say ({@link FlyRunAllowList}); a command with a bad flag or arity carries the
+ * error flyctl itself would print ({@code usageError}). Refusals show the command line with secret
+ * values masked ({@link #shown}), never as given.
  */
 public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String, String> flags, String usageError) {
 
-  /** The allow-listed commands and the flags each accepts (besides -a/--app and -j/--json). */
+  /** The commands the emulated flyctl knows and the flags each accepts (besides -a/--app and -j/--json). */
   public enum Kind {
     MACHINE_LIST("machine list", Set.of("quiet")),
     MACHINE_STATUS("machine status", Set.of("display-config")),
@@ -23,9 +25,11 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
     MACHINE_RESTART("machine restart", Set.of("signal", "time", "force", "skip-health-checks")),
     STATUS("status", Set.of()),
     LOGS("logs", Set.of("no-tail", "machine", "region")),
-    SECRETS_LIST("secrets list", Set.of());
+    SECRETS_LIST("secrets list", Set.of()),
+    /** Known to flyctl, and off the allow-list: destructive. */
+    MACHINE_DESTROY("machine destroy", Set.of("force"));
 
-    final String words;
+    public final String words;
     final Set<String> flags;
 
     Kind(String words, Set<String> flags) {
@@ -48,7 +52,7 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
   public static FlyctlCommand parse(List<String> argv) {
     List<String> args = new ArrayList<>(argv);
     if (!args.isEmpty() && (args.get(0).equals("fly") || args.get(0).equals("flyctl"))) args.remove(0);
-    String line = "fly " + String.join(" ", args);
+    String line = shown(args);
     List<String> words = new ArrayList<>();
     Map<String, String> flags = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
@@ -101,6 +105,7 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
         case "start" -> Kind.MACHINE_START;
         case "stop" -> Kind.MACHINE_STOP;
         case "restart" -> Kind.MACHINE_RESTART;
+        case "destroy", "rm", "remove" -> Kind.MACHINE_DESTROY;
         default -> null;
       };
       case "status" -> Kind.STATUS;
@@ -115,6 +120,32 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
     return k;
   }
 
+  /**
+   * The command line as refusals and answers may show it: the value of {@code --access-token}/{@code -t}
+   * and of any {@code NAME=VALUE} word (as {@code secrets set} takes them) masked.
+   */
+  public static String shown(List<String> argv) {
+    List<String> out = new ArrayList<>();
+    boolean token = false;
+    for (String a : argv) {
+      if (token) {
+        out.add("***");
+        token = false;
+      } else if (a.matches("--access-token=.*|-t=.*")) {
+        out.add(a.substring(0, a.indexOf('=') + 1) + "***");
+      } else if (a.equals("--access-token") || a.equals("-t")) {
+        out.add(a);
+        token = true;
+      } else if (!a.startsWith("-") && a.matches("[A-Za-z_][A-Za-z0-9_]*=.+")) {
+        out.add(a.substring(0, a.indexOf('=') + 1) + "***");
+      } else {
+        out.add(a);
+      }
+    }
+    if (!out.isEmpty() && (out.get(0).equals("fly") || out.get(0).equals("flyctl"))) out.remove(0);
+    return "fly " + String.join(" ", out);
+  }
+
   private static String usageError(Kind kind, Map<String, String> flags, List<String> unknown, List<String> ids) {
     if (!unknown.isEmpty()) return unknown.get(0);
     for (String f : flags.keySet()) {
@@ -126,7 +157,7 @@ public record FlyctlCommand(Kind kind, String app, List<String> ids, Map<String,
     return switch (kind) {
       case MACHINE_STATUS -> ids.size() == 1 ? null : "accepts 1 arg(s), received " + ids.size();
       case MACHINE_STOP, MACHINE_START -> ids.isEmpty() ? "a machine ID must be specified when not running interactively" : null;
-      case MACHINE_RESTART -> ids.isEmpty() ? "requires at least 1 arg(s), only received 0" : null;
+      case MACHINE_RESTART, MACHINE_DESTROY -> ids.isEmpty() ? "requires at least 1 arg(s), only received 0" : null;
       default -> ids.isEmpty() ? null : "unknown command \"" + ids.get(0) + "\" for \"fly " + kind.words + "\"";
     };
   }

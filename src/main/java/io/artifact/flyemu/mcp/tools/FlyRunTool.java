@@ -1,6 +1,7 @@
 package io.artifact.flyemu.mcp.tools;
 
 import io.artifact.flyemu.mcp.auth.Grant;
+import io.artifact.flyemu.mcp.flyctl.FlyRunAllowList;
 import io.artifact.flyemu.mcp.flyctl.Flyctl;
 import io.artifact.flyemu.mcp.flyctl.FlyctlCommand;
 import io.artifact.flyemu.mcp.flyctl.FlyctlOutput;
@@ -16,9 +17,11 @@ import java.util.Map;
 public final class FlyRunTool implements ControlTool {
 
   private final Flyctl flyctl;
+  private final FlyRunAllowList allowList;
 
-  public FlyRunTool(Flyctl flyctl) {
+  public FlyRunTool(Flyctl flyctl, FlyRunAllowList allowList) {
     this.flyctl = flyctl;
+    this.allowList = allowList;
   }
 
   @Override
@@ -46,9 +49,11 @@ public final class FlyRunTool implements ControlTool {
   @Override
   public ToolResult call(Args args, Grant caller) {
     List<String> argv = args.strings("args");
-    FlyctlOutput out = flyctl.run(FlyctlCommand.parse(argv));
+    FlyctlCommand command = FlyctlCommand.parse(argv);
+    allowList.check(command, FlyctlCommand.shown(argv));
+    FlyctlOutput out = flyctl.run(command);
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("command", "fly " + String.join(" ", argv.get(0).matches("fly(ctl)?") ? argv.subList(1, argv.size()) : argv));
+    s.put("command", FlyctlCommand.shown(argv));
     s.put("exit_code", out.exitCode());
     s.put("stdout", out.stdout());
     s.put("stderr", out.stderr());

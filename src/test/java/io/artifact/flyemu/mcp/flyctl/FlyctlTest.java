@@ -1,6 +1,7 @@
 package io.artifact.flyemu.mcp.flyctl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -92,6 +93,15 @@ class FlyctlTest {
   }
 
   @Test
+  void machineDestroyIsKnownToFlyctlAndDestroysWhereItMayRun() {
+    Machine m = started(null);
+    assertThat(run("machine", "destroy", m.id(), "-a", "org1-app").stderr()).contains("unable to destroy machine, not currently stopped");
+    FlyctlOutput out = run("machine", "destroy", m.id(), "--force", "-a", "org1-app");
+    assertThat(out.stdout()).contains(m.id() + " has been destroyed");
+    await().atMost(Duration.ofSeconds(5)).until(() -> m.state() == MachineState.DESTROYED);
+  }
+
+  @Test
   void machineStopTakesIdsPositionallyAndHasNoMachineFlag() {
     Machine m = started(null);
     FlyctlOutput out = run("machine", "stop", "--machine", m.id(), "-a", "org1-app");
@@ -159,14 +169,27 @@ class FlyctlTest {
   void commandsOffTheAllowListAreRefusedByName() {
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("deploy", "--image", "x", "-a", "org1-app")))
         .isInstanceOf(ToolException.class).hasMessageContaining("'fly deploy' is not on the allow-list");
-    assertThatThrownBy(() -> FlyctlCommand.parse(List.of("machine", "destroy", "abc", "-a", "org1-app")))
+    FlyctlCommand destroy = FlyctlCommand.parse(List.of("machine", "destroy", "abc", "-a", "org1-app"));
+    assertThatThrownBy(() -> FlyRunAllowList.DOCUMENTED.check(destroy, "fly machine destroy abc -a org1-app"))
         .hasMessageContaining("'fly machine destroy' is not on the allow-list");
+    assertThatCode(() -> FlyRunAllowList.ANY_KNOWN_COMMAND.check(destroy, "-")).doesNotThrowAnyException();
+    assertThat(destroy.usageError()).as("a known command, runnable where the allow-list lets it").isNull();
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("secrets", "set", "A=b", "-a", "org1-app")))
-        .hasMessageContaining("'fly secrets set' is not on the allow-list");
+        .hasMessageContaining("'fly secrets set' is not on the allow-list").hasMessageNotContaining("=b");
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("logs", "-a", "org1-app")))
         .hasMessageContaining("streaming logs are not allowed");
     assertThatThrownBy(() -> FlyctlCommand.parse(List.of("status", "--config", "fly.router.toml")))
         .hasMessageContaining("--config and --access-token are not accepted");
+  }
+
+  @Test
+  void refusalsShowTokensAndSecretValuesMasked() {
+    assertThat(FlyctlCommand.shown(List.of("fly", "status", "-a", "org1-app", "--access-token", "FlyV1 fm2_x", "-t=tok")))
+        .isEqualTo("fly status -a org1-app --access-token *** -t=***");
+    assertThat(FlyctlCommand.shown(List.of("secrets", "set", "CLERK_SECRET_KEY=sk_live_1", "--access-token=abc")))
+        .isEqualTo("fly secrets set CLERK_SECRET_KEY=*** --access-token=***");
+    assertThatThrownBy(() -> FlyctlCommand.parse(List.of("status", "-a", "org1-app", "--access-token", "FlyV1 fm2_secret")))
+        .hasMessageContaining("--access-token ***").hasMessageNotContaining("fm2_secret");
   }
 
   @Test
