@@ -108,7 +108,7 @@ public final class RouterVariants {
       .variant("defect-no-kick-retry", NO_KICK_RETRY)
       .variant("defect-any-secret", ANY_SECRET)
       .variant("defect-no-access-check", NO_ACCESS_CHECK)
-      .variant(ImageTags.IMPL, RouterVariant.all(IMPL_AUTH, UNKNOWN_COMPUTER_500, NO_KICK_RETRY, NO_BACKOFF, NO_ALERT)));
+      .variant(ImageTags.IMPL, RouterVariant.all(IMPL_AUTH, UNKNOWN_COMPUTER_500, NO_ACCESS_CHECK, NO_KICK_RETRY, NO_BACKOFF, NO_ALERT)));
 
   private static Variants<RouterVariant> lax(Variants<RouterVariant> variants) {
     Variants<RouterVariant> v = variants;

@@ -41,6 +41,14 @@ class CapabilitySkipIT {
   }
 
   @Test
+  void withoutTheClerkSigningKeyTheSessionRowsThatNeedItAreSkippedNotPassed() {
+    ScenarioRun.Result r = ScenarioRun.run("@ROUTER-001 and @adversarial", Map.of("capabilities.withhold", "clerk-signing-key"));
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.skipped()).as("expired, not valid yet, issued in the future, issued for another site").isEqualTo(4);
+    assertThat(r.succeeded()).as("foreign key (2), malformed, another user's computer and agent").isEqualTo(5);
+  }
+
+  @Test
   void aRunWhoseRowsWereAllSkippedFails() {
     ScenarioRun.Result r = ScenarioRun.run("@EXEC-010", Map.of("capabilities.withhold", "nfs-files"));
     assertThat(r.succeeded()).isZero();
