@@ -47,6 +47,9 @@ public final class RunCommand implements Callable<Integer> {
       + "names file:line and text of each undefined step. Writes the step catalogue (target-reports/steps.html).")
   boolean dryRun;
 
+  @Option(names = "--reports", paramLabel = "DIR", description = "Where the reports go (default: target-reports).")
+  Path reports = REPORTS;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
     SuiteLaunch.Outcome first = launch.run();
     SuiteLaunch.Outcome rerun = rerunFailed && first.failed() > 0 ? launch.rerunFailed() : SuiteLaunch.Outcome.nothing();
     if (rerun.found() > 0) return afterRerun(first, rerun, out);
-    out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: target-reports/index.html%n",
+    out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: " + reports.resolve("index.html") + "%n",
         first.found(), first.succeeded(), first.failed(), first.skipped());
     first.failures().forEach(f -> out.println("  FAILED " + f));
     out.flush();
@@ -78,8 +81,8 @@ public final class RunCommand implements Callable<Integer> {
 
   /** After the rerun the run record is the verdict: failed twice fails the run; passed on the rerun is flaky, named, and does not. */
   private int afterRerun(SuiteLaunch.Outcome first, SuiteLaunch.Outcome rerun, PrintWriter out) {
-    RunRecord record = RunRecord.read(REPORTS);
-    out.println(record.summaryLine() + "; report: target-reports/index.html");
+    RunRecord record = RunRecord.read(reports);
+    out.println(record.summaryLine() + "; report: " + reports.resolve("index.html"));
     record.scenarios().stream().filter(s -> s.verdict() == MatrixSummary.Verdict.FLAKY)
         .forEach(s -> out.println("  FLAKY " + s.name() + " (" + s.location() + "): " + s.firstFailure()));
     rerun.failures().forEach(f -> out.println("  FAILED twice " + f));
@@ -92,8 +95,8 @@ public final class RunCommand implements Callable<Integer> {
     SuiteLaunch.Outcome o = launch.dryRun();
     StepCatalogue.Catalogue catalogue = launch.catalogue();
     List<String> problems = catalogue.problems();
-    out.printf("dry run: %d scenarios parsed, %d step patterns, %d undefined or ambiguous step(s); catalogue: target-reports/steps.html%n",
-        o.found(), catalogue.steps().size(), problems.size());
+    out.printf("dry run: %d scenarios parsed, %d step patterns, %d undefined or ambiguous step(s); catalogue: %s%n",
+        o.found(), catalogue.steps().size(), problems.size(), reports.resolve(StepCatalogue.HTML));
     problems.forEach(p -> out.println("  " + p));
     o.failures().stream().filter(f -> problems.isEmpty()).forEach(f -> out.println("  FAILED " + f));
     out.flush();
@@ -101,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private SuiteLaunch launch(String filter) {
-    SuiteLaunch launch = new SuiteLaunch(featureSelector(), "io.artifact.e2e.steps", REPORTS);
+    SuiteLaunch launch = new SuiteLaunch(featureSelector(), "io.artifact.e2e.steps", reports);
     if (filter != null) launch.with("cucumber.filter.tags", filter);
     return launch;
   }

@@ -21,6 +21,9 @@ public final class StepsCommand implements Callable<Integer> {
   @Option(names = "--features", paramLabel = "DIR", description = "Feature directory (default: ./features, else the copy in the jar).")
   Path features;
 
+  @Option(names = "--reports", paramLabel = "DIR", description = "Where steps.html goes (default: target-reports).")
+  Path reports = RunCommand.REPORTS;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,13 +32,13 @@ public final class StepsCommand implements Callable<Integer> {
     RunCommand selector = new RunCommand();
     selector.features = features;
     selector.spec = spec;
-    SuiteLaunch launch = new SuiteLaunch(selector.featureSelector(), "io.artifact.e2e.steps", RunCommand.REPORTS);
+    SuiteLaunch launch = new SuiteLaunch(selector.featureSelector(), "io.artifact.e2e.steps", reports);
     SuiteLaunch.Outcome o = launch.dryRun();
     StepCatalogue.Catalogue catalogue = launch.catalogue();
     PrintWriter out = spec.commandLine().getOut();
     out.print(catalogue.render());
     catalogue.problems().forEach(p -> out.println("  " + p));
-    out.println("catalogue: target-reports/" + StepCatalogue.HTML);
+    out.println("catalogue: " + reports.resolve(StepCatalogue.HTML));
     out.flush();
     return catalogue.problems().isEmpty() && o.found() > 0 ? 0 : 1;
   }

@@ -119,7 +119,8 @@ public final class StepCatalogue implements ConcurrentEventListener {
         step.getDefinitionArgument().stream().map(a -> a.getParameterTypeName() + " = " + a.getValue()).toList());
     Status status = e.getResult().getStatus();
     synchronized (usages) {
-      if (status == Status.UNDEFINED) undefined.putIfAbsent(usage.location(), usage);
+      // Cucumber reports a later undefined step of the same scenario as skipped; it has no pattern all the same
+      if (status == Status.UNDEFINED || step.getPattern() == null) undefined.putIfAbsent(usage.location(), usage);
       else if (status == Status.AMBIGUOUS) ambiguous.putIfAbsent(usage.location(), usage);
       else usages.computeIfAbsent(step.getPattern(), k -> new ArrayList<>()).add(usage);
     }
