@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println(record.summaryLine() + "; report: " + reports.resolve("index.html"));
     record.scenarios().stream().filter(s -> s.verdict() == MatrixSummary.Verdict.FLAKY)
         .forEach(s -> out.println("  FLAKY " + s.name() + " (" + s.location() + "): " + s.firstFailure()));
-    rerun.failures().forEach(f -> out.println("  FAILED twice " + f));
+    rerun.failures().forEach(f -> out.println("  FAILED twice " + f.lines().findFirst().orElse(f)));
     out.flush();
     long failed = record.count(MatrixSummary.Verdict.FAILED);
     return failed == 0 && rerun.failed() == 0 && first.succeeded() + rerun.succeeded() > 0 ? 0 : 1;

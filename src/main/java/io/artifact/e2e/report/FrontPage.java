@@ -55,7 +55,7 @@ public final class FrontPage {
         + run.started().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z") + " · " + seconds(run.millis()) + " · "
         + (run.attempts() == 1 ? "1 attempt" : run.attempts() + " attempts (failed scenarios rerun once)"));
     Element totals = header.appendElement("p").addClass("totals");
-    for (Verdict v : Verdict.values()) totals.appendElement("span").addClass("verdict").addClass(css(v)).text(run.count(v) + " " + label(v));
+    for (Verdict v : Verdict.values()) totals.appendElement("span").addClass("verdict").addClass(run.count(v) == 0 ? "zero" : css(v)).text(run.count(v) + " " + label(v));
     Element nav = header.appendElement("nav");
     link(nav, "cucumber.html", "Every scenario, its steps and evidence (cucumber.html)");
     if (rerunReport) link(nav, "rerun/cucumber.html", "The rerun (rerun/cucumber.html)");
@@ -72,7 +72,7 @@ public final class FrontPage {
 
     Element matrix = body.appendElement("table").attr("id", "matrix");
     Element head = matrix.appendElement("thead").appendElement("tr");
-    for (String h : List.of("Matrix id", "Feature", "Happy", "Unhappy", "Gaps flagged", "Time")) head.appendElement("th").text(h);
+    for (String h : List.of("Matrix id", "Feature", "Happy", "Unhappy", "Gaps flagged", "Time (rows summed)")) head.appendElement("th").text(h);
     Element rows = matrix.appendElement("tbody");
     byId.forEach((id, scenarios) -> {
       Element tr = rows.appendElement("tr").attr("data-matrix-id", id);
@@ -86,8 +86,11 @@ public final class FrontPage {
 
     byId.forEach((id, scenarios) -> {
       Element section = body.appendElement("section").addClass("matrix-id").attr("id", anchor(id));
-      section.appendElement("h2").text(id + " — " + scenarios.stream().map(ScenarioResult::feature).distinct().collect(Collectors.joining("; ")));
+      Element h2 = section.appendElement("h2").text(id + " — " + scenarios.stream().map(ScenarioResult::feature).distinct().collect(Collectors.joining("; ")) + " ");
+      if (!id.equals(OTHER)) h2.appendElement("a").addClass("tag").attr("href", "cucumber.html?query=" + query("@" + id)).text("all in cucumber.html");
       Element table = section.appendElement("table").addClass("scenarios");
+      Element cols = table.appendElement("colgroup");
+      for (String w : List.of("7rem", "6rem", "30%", "19rem", "5rem", "auto")) cols.appendElement("col").attr("style", "width: " + w);
       Element th = table.appendElement("thead").appendElement("tr");
       for (String h : List.of("Verdict", "Variant", "Scenario", "Where", "Time", "Why")) th.appendElement("th").text(h);
       Element tb = table.appendElement("tbody");
@@ -96,10 +99,10 @@ public final class FrontPage {
         tr.appendElement("td").appendElement("span").addClass("verdict").addClass(css(s.verdict())).text(label(s.verdict()));
         tr.appendElement("td").text(s.unhappy() ? "unhappy" : "happy");
         Element name = tr.appendElement("td").addClass("name");
-        name.appendElement("a").addClass("cucumber").attr("href", "cucumber.html?query=" + query(s.name())).text(s.name());
+        name.appendElement("a").addClass("cucumber").attr("href", "cucumber.html?query=" + query(s.search())).text(s.name());
         if (s.verdict() == Verdict.FLAKY && rerunReport) {
           name.appendText(" ");
-          name.appendElement("a").addClass("rerun").attr("href", "rerun/cucumber.html?query=" + query(s.name())).text("(rerun)");
+          name.appendElement("a").addClass("rerun").attr("href", "rerun/cucumber.html?query=" + query(s.search())).text("(rerun)");
         }
         tr.appendElement("td").addClass("where").text(s.location());
         tr.appendElement("td").addClass("time").text(seconds(s.millis()));
@@ -170,6 +173,7 @@ public final class FrontPage {
     Set<String> reasons = new LinkedHashSet<>();
     scenarios.stream().filter(s -> s.verdict() == Verdict.SKIPPED).forEach(s -> reasons.add(s.reason()));
     if (!reasons.isEmpty()) {
+      td.addClass("has-skips");
       Element ul = td.appendElement("ul").addClass("skip-reasons");
       reasons.forEach(r -> ul.appendElement("li").text("skipped: " + r));
     }
@@ -214,8 +218,13 @@ public final class FrontPage {
       table { border-collapse: collapse; width: 100%; margin-top: .5rem; }
       th, td { border-bottom: 1px solid #dde1e5; padding: .35rem .6rem; text-align: left; vertical-align: top; }
       th { background: #f3f5f7; font-weight: 600; }
+      table.scenarios { table-layout: fixed; }
+      .zero { background: #f3f5f7; color: #8a939c; }
+      td.has-skips { box-shadow: inset 4px 0 0 #98a2b3; }
+      h2 a.tag { font-size: .8rem; font-weight: normal; margin-left: .5rem; }
+      td.id { white-space: nowrap; }
       td.id a { font-weight: 600; font-family: ui-monospace, monospace; }
-      td.where { font-family: ui-monospace, monospace; font-size: .85rem; color: #555; white-space: nowrap; }
+      td.where { font-family: ui-monospace, monospace; font-size: .85rem; color: #555; overflow-wrap: anywhere; }
       td.time { white-space: nowrap; text-align: right; }
       td.why { font-size: .9rem; color: #333; max-width: 40rem; }
       .verdict { border-radius: 4px; }
@@ -224,7 +233,7 @@ public final class FrontPage {
       .failed { background: #fde4e4; color: #8a1010; }
       .flaky { background: #fff1d1; color: #7a4b00; }
       .skipped { background: #eceff3; color: #475467; }
-      td.none, td.none { color: #999; background: none; }
+      td.none { color: #999; background: none; }
       ul.skip-reasons { margin: .3rem 0 0 1rem; padding: 0; font-size: .85rem; font-weight: normal; }
       #gaps-flagged { padding: .4rem .6rem; background: #f3f5f7; border-radius: 4px; }
       #gaps-flagged.flagged { background: #fde4e4; color: #8a1010; font-weight: 600; }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +46,7 @@ public final class MatrixReport implements ConcurrentEventListener {
   private final Path dir;
   private final boolean rerun;
   private final Map<URI, String> features = new ConcurrentHashMap<>();
+  private final Map<URI, List<Node>> sources = new ConcurrentHashMap<>();
   private final List<ScenarioResult> results = new ArrayList<>();
   private volatile Instant started = Instant.now();
 
@@ -62,8 +64,10 @@ public final class MatrixReport implements ConcurrentEventListener {
   @Override
   public void setEventPublisher(EventPublisher publisher) {
     publisher.registerHandlerFor(TestRunStarted.class, e -> started = e.getInstant());
-    publisher.registerHandlerFor(TestSourceParsed.class, e ->
-        features.put(e.getUri(), e.getNodes().stream().findFirst().flatMap(Node::getName).orElse(Locations.display(e.getUri()))));
+    publisher.registerHandlerFor(TestSourceParsed.class, e -> {
+      features.put(e.getUri(), e.getNodes().stream().findFirst().flatMap(Node::getName).orElse(Locations.display(e.getUri())));
+      sources.put(e.getUri(), List.copyOf(e.getNodes()));
+    });
     publisher.registerHandlerFor(TestCaseFinished.class, this::add);
     publisher.registerHandlerFor(TestRunFinished.class, e -> finish(e.getInstant()));
   }
@@ -73,10 +77,21 @@ public final class MatrixReport implements ConcurrentEventListener {
     Verdict v = verdict(e.getResult().getStatus());
     ScenarioResult r = new ScenarioResult(Locations.display(tc.getUri()) + ":" + tc.getLocation().getLine(),
         features.getOrDefault(tc.getUri(), Locations.display(tc.getUri())), tc.getName(), List.copyOf(tc.getTags()), v,
-        v == Verdict.PASSED ? null : reason(e), e.getResult().getDuration().toMillis(), 1, null);
+        v == Verdict.PASSED ? null : reason(e), e.getResult().getDuration().toMillis(), 1, null, search(tc));
     synchronized (results) {
       results.add(r);
     }
+  }
+
+  /** The Gherkin name of the scenario or outline the test case comes from, up to its first {@code <placeholder>}. */
+  private String search(TestCase tc) {
+    int line = tc.getLocation().getLine();
+    String gherkin = sources.getOrDefault(tc.getUri(), List.of()).stream()
+        .map(n -> n.findPathTo(x -> x.getLocation().getLine() == line)).flatMap(Optional::stream).findFirst()
+        .flatMap(path -> path.stream().filter(n -> n instanceof Node.Scenario || n instanceof Node.ScenarioOutline).reduce((a, b) -> b))
+        .flatMap(Node::getName).orElse(tc.getName());
+    String head = gherkin.split("<", 2)[0].replaceAll("[^\\p{L}\\p{N}]+$", "");
+    return head.isBlank() ? features.getOrDefault(tc.getUri(), tc.getName()) : head;
   }
 
   static Verdict verdict(Status status) {

@@ -74,6 +74,9 @@ class FlakyRerunTest {
     assertThat(page.select("#DEMO-900 tr.scenario[data-verdict=flaky] a.cucumber").text()).isEqualTo("a flaky row passes only on its rerun");
     assertThat(page.select("#DEMO-900 tr.scenario[data-verdict=flaky] td.why").text()).contains("passed on the rerun");
     assertThat(page.selectFirst("#gaps-flagged").text()).contains("G99");
+    assertThat(page.select("#DEMO-900 a.cucumber").eachAttr("href")).contains("cucumber.html?query=a%20flaky%20row%20passes%20only%20on%20its%20rerun");
+    assertThat(page.select("#DEMO-900 td.where").eachText()).allSatisfy(w -> assertThat(w).startsWith("src/test/resources/flaky/flaky.feature:"));
+    assertThat(page.select("#matrix tr[data-matrix-id=DEMO-900] td.feature").text()).isEqualTo("Reruns tell a flaky row from a failed one");
 
     // a second run: the history keeps both, so the trend shows the flake twice
     FlakySteps.reset();
