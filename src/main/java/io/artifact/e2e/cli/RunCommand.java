@@ -59,12 +59,12 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     String filter = tagFilter(scenarios, tags);
+    if (filter != null) System.setProperty("cucumber.filter.tags", filter);
     if (dryRun) return dryRun(launch(filter), out);
     ProfileLoader loader = ProfileLoader.fromProcess();
     String profile = env != null ? env : loader.requestedName();
     Profile loaded = loader.load(profile); // one clear line now, rather than a failed run later
     System.setProperty("env", profile);
-    if (filter != null) System.setProperty("cucumber.filter.tags", filter);
     SuiteLaunch launch = launch(filter);
     // scenarios on one shared slice (slice.scope=run) would see each other's Machines, faults and secrets
     if (!loaded.slicePerScenario()) launch.with(PARALLEL, "false");

@@ -62,8 +62,7 @@ public final class SuiteLaunch {
   /** The first attempt, with every report. */
   public Outcome run() {
     return launch(Map.of("cucumber.plugin", String.join(", ", "summary", "html:" + r("cucumber.html"), "json:" + r("cucumber.json"),
-        "message:" + r("cucumber.ndjson"), "junit:" + r("cucumber-junit.xml"), "rerun:" + r(RERUN_FILE), GUARD, MATRIX + ":" + r("matrix.json"),
-        CATALOGUE + ":" + reports)));
+        "message:" + r("cucumber.ndjson"), "junit:" + r("cucumber-junit.xml"), "rerun:" + r(RERUN_FILE), GUARD, MATRIX + ":" + r("matrix.json"))));
   }
 
   static final String RERUN_FILE = "rerun.txt";

@@ -59,7 +59,7 @@ public final class FrontPage {
     Element nav = header.appendElement("nav");
     link(nav, "cucumber.html", "Every scenario, its steps and evidence (cucumber.html)");
     if (rerunReport) link(nav, "rerun/cucumber.html", "The rerun (rerun/cucumber.html)");
-    link(nav, "steps.html", "Step catalogue (steps.html)");
+    link(nav, "steps.html", "Step catalogue (steps.html, from the last dry run)");
     link(nav, "matrix.json", "matrix.json");
     link(nav, "cucumber-junit.xml", "JUnit XML");
 
@@ -90,7 +90,7 @@ public final class FrontPage {
       if (!id.equals(OTHER)) h2.appendElement("a").addClass("tag").attr("href", "cucumber.html?query=" + query("@" + id)).text("all in cucumber.html");
       Element table = section.appendElement("table").addClass("scenarios");
       Element cols = table.appendElement("colgroup");
-      for (String w : List.of("7rem", "6rem", "30%", "19rem", "5rem", "auto")) cols.appendElement("col").attr("style", "width: " + w);
+      for (String w : List.of("6.5rem", "6rem", "28%", "23rem", "5rem", "auto")) cols.appendElement("col").attr("style", "width: " + w);
       Element th = table.appendElement("thead").appendElement("tr");
       for (String h : List.of("Verdict", "Variant", "Scenario", "Where", "Time", "Why")) th.appendElement("th").text(h);
       Element tb = table.appendElement("tbody");
@@ -118,7 +118,7 @@ public final class FrontPage {
   }
 
   private static void trend(Element section, List<History.Entry> history) {
-    section.appendElement("h2").text("Flake trend (last " + Math.min(History.SHOWN, history.size()) + " runs, newest first)");
+    section.appendElement("h2").text("Flake trend (last " + Math.min(History.SHOWN, history.size()) + " run(s), newest first)");
     Element table = section.appendElement("table").attr("id", "history");
     Element th = table.appendElement("thead").appendElement("tr");
     for (String h : List.of("Run", "Profile", "Passed", "Flaky", "Failed", "Skipped")) th.appendElement("th").text(h);
@@ -224,9 +224,9 @@ public final class FrontPage {
       h2 a.tag { font-size: .8rem; font-weight: normal; margin-left: .5rem; }
       td.id { white-space: nowrap; }
       td.id a { font-weight: 600; font-family: ui-monospace, monospace; }
-      td.where { font-family: ui-monospace, monospace; font-size: .85rem; color: #555; overflow-wrap: anywhere; }
+      td.where { font-family: ui-monospace, monospace; font-size: .8rem; color: #555; overflow-wrap: anywhere; }
       td.time { white-space: nowrap; text-align: right; }
-      td.why { font-size: .9rem; color: #333; max-width: 40rem; }
+      td.why { font-size: .9rem; color: #333; overflow-wrap: anywhere; }
       .verdict { border-radius: 4px; }
       span.verdict { display: inline-block; padding: .05rem .5rem; font-weight: 600; font-size: .85rem; }
       .passed { background: #e3f4e6; color: #14532d; }

@@ -32,7 +32,9 @@ import org.jsoup.nodes.Element;
  * Cucumber plugin: the step catalogue, from what Cucumber itself reports — every step definition's
  * pattern (a {@link StepDefinedEvent}, used or not) with its parameters, one example and the
  * features that use it (each step Cucumber matched, which a dry run does without running any) —
- * written as {@code steps.json} and {@code steps.html} in its directory. Steps no definition
+ * written as {@code steps.json} and {@code steps.html} in its directory. Meant for a dry run of every
+ * feature ({@code steps}, {@code run --dry-run}, {@code mvn verify -Ddry-run}): a tag-filtered run
+ * sees only some uses, and the page says which filter it saw. Steps no definition
  * matches (undefined) or several match (ambiguous) are listed by {@code file:line} and text, and
  * printed, so a dry run names each one.
  */
@@ -52,7 +54,7 @@ public final class StepCatalogue implements ConcurrentEventListener {
 
   /** The whole catalogue, as {@code steps.json} holds it. */
   public record Catalogue(@JsonProperty("steps") List<Step> steps, @JsonProperty("undefined") List<Usage> undefined,
-      @JsonProperty("ambiguous") List<Usage> ambiguous) {
+      @JsonProperty("ambiguous") List<Usage> ambiguous, @JsonProperty("features") int features, @JsonProperty("filter") String filter) {
 
     public static Catalogue read(Path dir) {
       try {
@@ -73,7 +75,8 @@ public final class StepCatalogue implements ConcurrentEventListener {
         sb.append("  used in:    ").append(s.features().isEmpty() ? "no feature" : uses(s.features())).append('\n');
         sb.append("  defined at: ").append(s.definedAt()).append('\n');
       }
-      sb.append(steps.size()).append(" step patterns, ").append(steps.stream().filter(s -> s.example() == null).count()).append(" unused\n");
+      sb.append(steps.size()).append(" step patterns from ").append(features).append(" feature(s)")
+          .append(filter == null ? "" : " filtered by " + filter).append(", ").append(steps.stream().filter(s -> s.example() == null).count()).append(" unused\n");
       return sb.toString();
     }
 
@@ -138,7 +141,8 @@ public final class StepCatalogue implements ConcurrentEventListener {
             .findFirst().orElseThrow().feature(), 1, Integer::sum));
         steps.add(new Step(pattern, at, parameters(pattern, uses), uses.isEmpty() ? null : uses.get(0), byFeature));
       });
-      return new Catalogue(steps, List.copyOf(undefined.values()), List.copyOf(ambiguous.values()));
+      return new Catalogue(steps, List.copyOf(undefined.values()), List.copyOf(ambiguous.values()), features.size(),
+          System.getProperty("cucumber.filter.tags"));
     }
   }
 
@@ -176,19 +180,23 @@ public final class StepCatalogue implements ConcurrentEventListener {
     doc.head().appendElement("meta").attr("charset", "utf-8");
     doc.head().appendElement("style").text("""
         body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem 2rem; color: #1d2329; }
-        table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #dde1e5; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+        table { border-collapse: collapse; width: 100%; table-layout: fixed; } code.pattern { overflow-wrap: anywhere; } th, td { border-bottom: 1px solid #dde1e5; padding: .35rem .6rem; text-align: left; vertical-align: top; }
         th { background: #f3f5f7; } code { font-family: ui-monospace, monospace; font-size: .9rem; } .where, .at { color: #666; font-size: .85rem; }
         .unused { color: #8a5a00; } .problem { background: #fde4e4; color: #8a1010; padding: .4rem .6rem; }
         """);
     Element body = doc.body();
     body.appendElement("h1").text("Step catalogue");
-    body.appendElement("p").text(c.steps().size() + " step patterns. Each with its parameters, one example from a feature that uses it, and the "
-        + "features that use it. Back to the ").appendElement("a").attr("href", FrontPage.FILE).text("scenario matrix");
+    Element intro = body.appendElement("p").text(c.steps().size() + " step patterns, with their parameters, one example from a feature that uses "
+        + "them and the features that use them, from a dry run of " + c.features() + " feature(s)"
+        + (c.filter() == null ? "" : " filtered by " + c.filter() + " (other features' uses are not shown)") + ". Back to the ");
+    intro.appendElement("a").attr("href", FrontPage.FILE).text("scenario matrix");
     if (!c.problems().isEmpty()) {
       Element ul = body.appendElement("ul").addClass("problem").attr("id", "undefined");
       c.problems().forEach(p -> ul.appendElement("li").text(p));
     }
     Element table = body.appendElement("table").attr("id", "steps");
+    Element cols = table.appendElement("colgroup");
+    for (String w : List.of("42%", "12%", "28%", "18%")) cols.appendElement("col").attr("style", "width: " + w);
     Element th = table.appendElement("thead").appendElement("tr");
     for (String h : List.of("Step", "Parameters", "Example", "Used in")) th.appendElement("th").text(h);
     Element tb = table.appendElement("tbody");
