@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -146,16 +145,14 @@ public final class StepCatalogue implements ConcurrentEventListener {
     }
   }
 
-  /** A Cucumber expression's parameters ({@code {caller}}), or a regular expression's groups; with a parameter type's name where a use shows it. */
+  /** A Cucumber expression's parameters ({@code {caller}}); for a regular expression, the parameter types its first use shows. */
   static List<String> parameters(String pattern, List<Usage> uses) {
-    List<String> out = new ArrayList<>();
-    boolean regex = pattern.startsWith("^") || pattern.endsWith("$");
-    if (!regex) {
-      Matcher m = EXPRESSION_PARAMETER.matcher(pattern);
-      while (m.find()) out.add("{" + m.group(1) + "}");
-      return out;
+    if (pattern.startsWith("^") || pattern.endsWith("$")) {
+      return uses.isEmpty() ? List.of() : uses.get(0).arguments().stream().map(a -> a.substring(0, a.indexOf(" = "))).toList();
     }
-    if (!uses.isEmpty()) uses.get(0).arguments().forEach(a -> out.add(a.substring(0, a.indexOf(" = ")).isEmpty() ? "regex group" : a.substring(0, a.indexOf(" = "))));
+    List<String> out = new ArrayList<>();
+    Matcher m = EXPRESSION_PARAMETER.matcher(pattern);
+    while (m.find()) out.add("{" + m.group(1) + "}");
     return out;
   }
 
@@ -224,6 +221,6 @@ public final class StepCatalogue implements ConcurrentEventListener {
   private static String uses(Map<String, Integer> features) {
     List<String> out = new ArrayList<>();
     features.forEach((f, n) -> out.add(f + " (" + n + (n == 1 ? " step)" : " steps)")));
-    return String.join("; ", new LinkedHashSet<>(out));
+    return String.join("; ", out);
   }
 }
