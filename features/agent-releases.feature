@@ -15,19 +15,19 @@ Feature: Agent releases
 
   Rule: agents started after a release run it, running agents keep their Machine
 
-    @happy
+    @happy @G16
     Example: a new release reaches the next new agent
       When a new "host-coder" release is published
-      And bob, signed in, opens the base domain in his browser
+      And bob's signed-in browser opens the base domain
       Then bob's agent runs on the new release
       And alice's agent is still served by the same worker Machine, on the release before
 
   Rule: exec rejects a malformed release manifest, and nothing changes
 
-    @unhappy @fault
+    @unhappy @fault @G17
     Scenario Outline: a release with <problem> is rejected
       When a new "host-coder" release is published with <problem>
-      And bob, signed in, opens the base domain in his browser
+      And bob's signed-in browser opens the base domain
       Then exec has logged that it rejected the manifest, naming the file and what is wrong
       And no worker Machine runs the rejected release
       And bob's agent runs on the release before

@@ -9,18 +9,28 @@ Feature: Baseline health of the org slice
   Background:
     Given the org slice is provisioned
 
-  Scenario Outline: Baseline health — <situation>
-    Given <change>
-    When ops run the baseline health check
-    Then <verdict>
+  Rule: A freshly provisioned slice passes the baseline
 
-    @happy
-    Examples: Healthy slice
-      | situation             | change                                       | verdict                  |
-      | freshly provisioned   | nothing has been changed since provisioning  | the baseline is healthy  |
+    @happy @G19
+    Scenario: A freshly provisioned slice is healthy
+      When ops run the baseline health check
+      Then the baseline is healthy
 
-    @unhappy @fault @destructive
-    Examples: Broken slice
-      | situation                     | change                                                                 | verdict                                                           |
-      | NFS Machine stopped           | the NFS Machine has been stopped                                       | the baseline fails because "NFS mount failed"                     |
-      | router env from another org   | the router has been redeployed pointing at the worker pool "org9-worker-pool" | the baseline fails because "router env DC_WORKER_POOL_APP is 'org9-worker-pool'" |
+  Rule: A broken slice fails the baseline, which says what is wrong
+
+    @unhappy @fault @destructive @G20
+    Scenario: A stopped NFS Machine fails the baseline
+      Given the NFS Machine has been stopped
+      When ops run the baseline health check
+      Then the baseline fails because "NFS mount failed"
+
+    @unhappy @fault @destructive @G19
+    Scenario Outline: <app> pointing at another org's worker pool fails the baseline
+      Given <app> has been redeployed pointing at the worker pool "org9-worker-pool"
+      When ops run the baseline health check
+      Then the baseline fails because <app>'s env DC_WORKER_POOL_APP is "org9-worker-pool"
+
+      Examples: Apps redeployed with another org's env
+        | app        |
+        | the router |
+        | exec       |

@@ -10,22 +10,48 @@ Feature: Control plane — MCP orchestration with scoped, audited Fly operations
   Background:
     Given the control plane offers its tools to the slice's org token
 
-  Scenario Outline: Control plane — <situation>
-    Given <precondition>
-    When <action>
-    Then <outcome>
-    And <evidence>
+  Rule: Orchestration through the control plane agrees with Fly and leaves a trail
 
-    @happy
-    Examples: Orchestration works and leaves a trail
-      | situation                       | precondition                     | action                                                         | outcome                                                                         | evidence                                                                                                      |
-      | provision the org, then list it | the slice is not provisioned yet | ops provision the slice through the control plane              | the org manifest names the slice's apps, volume and Machines with image digests | listing the slice's Machines through the control plane shows each one started                                 |
-      | ensure an app twice             | the slice is not provisioned yet | ops ensure the worker pool app twice through the control plane | the first ensure created the app and the second found it already there          | the audit trail shows 2 successful "infra.ensure_app" calls for the worker pool                               |
-      | Machine created, then destroyed | the worker pool app exists       | ops create a Machine in the worker pool and destroy it again   | Fly reports that Machine destroyed                                              | the audit trail shows successful "infra.create_machine" and "infra.destroy_machine" calls for the worker pool |
+    @happy @G21
+    Scenario: Provision the org, then list it
+      Given the slice is not provisioned yet
+      When ops provision the slice through the control plane
+      Then the org manifest names the slice's apps, volume and Machines with image digests
+      And listing the slice's Machines through the control plane shows each one started
 
-    @unhappy @fault
-    Examples: Refusals are clear, alerted and audited
-      | situation                      | precondition                           | action                                                        | outcome                                               | evidence                                                                |
-      | revoked org token              | the slice's org token has been revoked | ops list the worker pool's Machines through the control plane | the call is refused with "was revoked"                | an alert "revoked_token_used" is raised for the slice                   |
-      | app outside the org allow-list | the worker pool app exists             | ops ensure the app "nfs-proto" through the control plane      | the call is refused with "outside the org allow-list" | the audit trail shows a refused "infra.ensure_app" call for "nfs-proto" |
-      | malformed tool arguments       | the worker pool app exists             | ops create a Machine in the worker pool in region "sydney"    | the call fails naming the argument "region"           | no Machine has been added to the worker pool                            |
+    @happy @G21
+    Scenario: Ensure an app twice
+      Given the slice is not provisioned yet
+      When ops ensure the worker pool app twice through the control plane
+      Then the first ensure created the app and the second found it already there
+      And the audit trail shows 2 successful "infra.ensure_app" calls for the worker pool
+
+    @happy @G21
+    Scenario: A Machine created, then destroyed
+      Given the worker pool app exists
+      When ops create a Machine in the worker pool and destroy it again
+      Then Fly reports that Machine destroyed
+      And the audit trail shows successful "infra.create_machine" and "infra.destroy_machine" calls for the worker pool
+
+  Rule: Refusals are clear, alerted or audited, and change nothing
+
+    @unhappy @fault @G21
+    Scenario: A revoked org token cannot list the worker pool
+      Given the slice's org token has been revoked
+      When ops list the worker pool's Machines through the control plane
+      Then the call is refused with "was revoked"
+      And an alert "revoked_token_used" is raised for the slice
+
+    @unhappy @fault @G21
+    Scenario: An app outside the org allow-list is refused
+      Given the worker pool app exists
+      When ops ensure the app "nfs-proto" through the control plane
+      Then the call is refused with "outside the org allow-list"
+      And the audit trail shows a refused "infra.ensure_app" call for "nfs-proto"
+
+    @unhappy @fault @G21
+    Scenario: Malformed tool arguments create nothing
+      Given the worker pool app exists
+      When ops create a Machine in the worker pool in region "sydney"
+      Then the call fails naming the argument "region"
+      And no Machine has been added to the worker pool

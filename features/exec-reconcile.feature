@@ -11,20 +11,35 @@ Feature: Exec reconciles instance files into worker Machines
     Given the org slice is provisioned
     And computer "carol" has agent "brave-otter" on the shared volume
 
-  Scenario Outline: Exec reconciliation — <situation>
-    Given <before>
-    When <change>
-    Then <outcome>
-    And <then>
+  Rule: A queued instance gets a worker Machine labelled with its computer, and runs on it
 
     @happy
-    Examples: The agent comes and goes
-      | situation                  | before                                         | change                                                       | outcome                                       | then                                           |
-      | queued instance starts     | no worker Machine is running for the computer  | the agent's instance is queued and exec is notified          | a worker Machine labelled with the computer appears | the instance file reaches running with that Machine |
-      | stopped instance goes away | the agent's instance is running on a worker Machine | the agent's instance is marked stopped and exec is notified | the agent's worker Machine is destroyed       | the agent's instance file is removed           |
+    Scenario: A queued instance starts
+      Given no worker Machine is running for the computer
+      When the agent's instance is queued and exec is notified
+      Then a worker Machine labelled with the computer appears
+      And the instance file reaches running with that Machine
 
-    @unhappy @fault
-    Examples: Hardware faults
-      | situation               | before                                                      | change                                                                   | outcome                                           | then                                                      |
-      | Machine killed mid-boot | the computer's next worker Machine will be killed while it boots | the agent's instance is queued and exec is notified                | the instance file goes from starting back to queued | the instance file reaches running on a second worker Machine |
-      | Machine vanished        | the agent's instance is running on a worker Machine         | its worker Machine is destroyed behind exec's back and exec is notified | the agent's instance file is removed              | no worker Machine is left for the computer                |
+    @unhappy @fault @G10 @G12
+    Scenario: A Machine killed mid-boot is replaced
+      Given the computer's next worker Machine will be killed while it boots
+      When the agent's instance is queued and exec is notified
+      Then the instance file goes from starting back to queued
+      And the instance file reaches running on a second worker Machine
+
+  Rule: An instance that is stopped, or whose Machine vanished, leaves neither Machine nor file
+
+    @happy
+    Scenario: A stopped instance goes away
+      Given the agent's instance is running on a worker Machine
+      When the agent's instance is marked stopped and exec is notified
+      Then the agent's worker Machine is destroyed
+      And the agent's instance file is removed
+
+    @unhappy @fault @G19
+    Scenario: An instance whose Machine vanished is removed
+      Given the agent's instance is running on a worker Machine
+      And its worker Machine has been destroyed behind exec's back
+      When exec is notified of the change
+      Then the agent's instance file is removed
+      And no worker Machine is left for the computer

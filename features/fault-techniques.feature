@@ -14,10 +14,10 @@ Feature: Fault injection techniques, each reverted, the stack healthy before and
 
   Rule: With an invalid Clerk secret the router refuses signed-in users, and it lets them in again once the secret is reverted
 
-    @unhappy @destructive @secret-flip
+    @unhappy @destructive @secret-flip @G1 @G19
     Scenario: Clerk secret flipped to an invalid value, then reverted
       Given the router's Clerk secret has been flipped to an invalid value
-      When alice, signed in, opens the base domain in her browser
+      When alice's signed-in browser opens the base domain
       Then the caller is refused as unauthenticated
       And the router has logged an authentication failure
       When the fault is reverted
@@ -27,7 +27,7 @@ Feature: Fault injection techniques, each reverted, the stack healthy before and
 
   Rule: A session that expires mid-scenario no longer gets in, and its user is sent to sign in again
 
-    @unhappy @token-expiry
+    @unhappy @token-expiry @G1 @G19
     Scenario: Router session expires mid-scenario
       When alice, signed in with a session that expires after 5 seconds, opens the base domain in her browser
       Then the caller lands on their agent's page, served by a worker Machine of their computer
@@ -38,7 +38,7 @@ Feature: Fault injection techniques, each reverted, the stack healthy before and
 
   Rule: Exec handles an instance file that drifted behind its back as its contract says, and recovers once the file is put back
 
-    @drift
+    @drift @G19
     Scenario Outline: Instance file <drift> behind exec's back
       Given computer "dave" has agent "calm-heron" on the shared volume
       And the agent's instance is running on a worker Machine
@@ -60,10 +60,10 @@ Feature: Fault injection techniques, each reverted, the stack healthy before and
 
   Rule: On a bad link to exec the router retries its kick, so the user lands on their agent or gets a clear 503, and never waits forever
 
-    @destructive @network
+    @destructive @network @G19
     Scenario Outline: Router-to-exec link with <perturbation>
       Given the link from the router to exec suffers <perturbation>
-      When alice, signed in, opens the base domain in her browser
+      When alice's signed-in browser opens the base domain
       Then within the router's bound the caller <answer>
       And the router's kick to exec <kick>
       And once the fault is reverted the stack is back in its steady state

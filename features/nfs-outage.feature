@@ -1,4 +1,4 @@
-@FAULT-050 @fault @destructive
+@FAULT-050 @fault @destructive @G19 @G20
 Feature: NFS outage drill
   Every computer, agent and instance file lives on the one shared NFS volume, so when the NFS
   Machine goes away the router and exec lose the ground under them at once. They must notice and
@@ -22,10 +22,10 @@ Feature: NFS outage drill
 
     Scenario Outline: The router backs off while the NFS Machine is <outage>
       Given the NFS Machine has been <outage>
-      When alice, signed in, opens the base domain in her browser
+      When alice's signed-in browser opens the base domain
       Then the router asks the caller to retry later
       When the NFS Machine is back
-      And alice, signed in, opens the base domain in her browser
+      And alice's signed-in browser opens the base domain
       Then the caller lands on their agent's page, served by a worker Machine of their computer
       And the stack is healthy
 

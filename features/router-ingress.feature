@@ -11,22 +11,52 @@ Feature: Router ingress and Clerk sign-in
     Given the org slice is provisioned
     And what the worker pool and the shared volume already hold is noted
 
-  Scenario Outline: Router ingress — <situation>
-    Given <clerk secret>
-    When <visit>
-    Then <answer>
-    And <aftermath>
+  Rule: Callers without a session are turned away, and nothing is started for them
+
+    @happy @G1
+    Scenario Outline: Turned away: <caller> opening the base domain
+      Given the router holds its Clerk secret
+      When <caller> opens the base domain
+      Then the caller <answer>
+      And exec has started nothing: no new instance file and no new worker Machine
+
+      Examples: Signed-out callers
+        | caller                  | answer                                                                  |
+        | a signed-out browser    | is sent to the Clerk sign-in page, with a way back to the base domain |
+        | a signed-out API client | is refused as unauthenticated                                          |
+
+  Rule: A signed-in user lands on their own agent, by browser or by program
 
     @happy
-    Examples: Callers with and without a session
-      | situation             | clerk secret                      | visit                                                  | answer                                                                               | aftermath                                                                |
-      | signed-out browser    | the router holds its Clerk secret | a signed-out browser opens the base domain             | the caller is sent to the Clerk sign-in page, with a way back to the base domain     | exec has started nothing: no new instance file and no new worker Machine |
-      | signed-out API client | the router holds its Clerk secret | a signed-out API client opens the base domain          | the caller is refused as unauthenticated                                             | exec has started nothing: no new instance file and no new worker Machine |
-      | signed-in user        | the router holds its Clerk secret | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                          |
+    Scenario Outline: Landing: <caller> opening the base domain
+      Given the router holds its Clerk secret
+      When <caller> opens the base domain
+      Then the caller lands on their agent's page, served by a worker Machine of their computer
+      And the router has logged no authentication failure
 
-    @unhappy @fault @destructive
-    Examples: Clerk secret missing
-      | situation                        | clerk secret                                            | visit                                                  | answer                                                                               | aftermath                                                                |
-      | secret removed, user refused     | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | the router has logged an authentication failure                          |
-      | secret removed, exec stays idle  | the router's Clerk secret has been removed              | alice, signed in, opens the base domain in her browser | the caller is refused as unauthenticated                                             | exec has started nothing: no new instance file and no new worker Machine |
-      | secret restored, router recovers | the router's Clerk secret was removed and then restored | alice, signed in, opens the base domain in her browser | the caller lands on their agent's page, served by a worker Machine of their computer | the router has logged no authentication failure                          |
+      Examples: Signed-in callers
+        | caller                       |
+        | alice's signed-in browser    |
+        | alice's signed-in API client |
+
+  Rule: Without its Clerk secret the router refuses everyone, logs it and starts nothing; restored, it lets users in again
+
+    @unhappy @fault @destructive @G4
+    Scenario Outline: Secret removed: <caller> is refused
+      Given the router's Clerk secret has been removed
+      When <caller> opens the base domain
+      Then the caller is refused as unauthenticated
+      And the router has logged an authentication failure
+      And exec has started nothing: no new instance file and no new worker Machine
+
+      Examples: Signed-in callers, refused
+        | caller                       |
+        | alice's signed-in browser    |
+        | alice's signed-in API client |
+
+    @unhappy @fault @destructive @G19
+    Scenario: Secret restored: the router recovers
+      Given the router's Clerk secret was removed and then restored
+      When alice's signed-in browser opens the base domain
+      Then the caller lands on their agent's page, served by a worker Machine of their computer
+      And the router has logged no authentication failure

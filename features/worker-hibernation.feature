@@ -14,7 +14,7 @@ Feature: Worker pool hibernation
 
   Rule: An idle worker Machine is suspended, and the next visit wakes the same Machine
 
-    @happy
+    @happy @G13
     Scenario: Idle Machine suspended, then woken by a visit
       When nobody visits her agent
       Then Fly reports her agent's worker Machine suspended once the idle window has passed
@@ -24,7 +24,7 @@ Feature: Worker pool hibernation
 
   Rule: A worker Machine stopped behind the stack's back is brought back by the next visit
 
-    @unhappy @fault
+    @unhappy @fault @G14
     Scenario: Force-stopped Machine brought back for the next visit
       When her agent's worker Machine is force-stopped behind the stack's back
       And alice comes back to her agent's page

@@ -1,12 +1,22 @@
 package io.artifact.flyemu;
 
+import io.artifact.flyemu.clerk.TokenLifetime;
+import io.artifact.flyemu.edge.EdgeDefect;
+import io.artifact.flyemu.mcp.Defect;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import io.artifact.flyemu.agent.AgentHost;
 import io.artifact.flyemu.clerk.LocalClerk;
 import io.artifact.flyemu.edge.Edge;
 import io.artifact.flyemu.emulator.EmulatorAdmin;
 import io.artifact.flyemu.mcp.ControlPlane;
 import io.artifact.flyemu.router.RouterApp;
+import io.artifact.flyemu.router.RouterVariants;
 import io.artifact.flyemu.exec.ExecApp;
+import io.artifact.flyemu.exec.ExecVariants;
 import io.artifact.flyemu.external.ExternalProgram;
 import io.artifact.flyemu.fly.FlyPlatform;
 import io.artifact.flyemu.fly.ImageRegistry;
@@ -54,11 +64,11 @@ public final class EmbeddedStack implements AutoCloseable {
     this.scheduler = new RealScheduler(4);
     ImageRegistry images = new ImageRegistry().defaultBootDelay(settings.defaultBootDelay());
     settings.bootDelays().forEach(images::bootDelay);
-    images.register(NfsServer.IMAGE, NfsServer.DEFECTS, NfsServer::new);
-    images.register(RouterApp.IMAGE, RouterApp.DEFECTS, RouterApp::new);
-    images.register(ExecApp.IMAGE, ExecApp.DEFECTS, ExecApp::new);
-    images.register("host-coder", AgentHost::new);
-    images.register("host-basic", AgentHost::new);
+    images.register(NfsServer.IMAGE, NfsServer.variantTags(), NfsServer::new);
+    images.register(RouterApp.IMAGE, RouterVariants.tags(), RouterApp::new);
+    images.register(ExecApp.IMAGE, ExecVariants.tags(), ExecApp::new);
+    images.register("host-coder", AgentHost.variantTags(), AgentHost::new);
+    images.register("host-basic", AgentHost::new); // the same supervisor; its variants are catalogued under host-coder
     Duration externalBoot = Durations.parse("stack.external.boot-timeout", settings.extra("external.boot-timeout", "10s"));
     images.external(ref -> new ExternalProgram(ref, externalBoot));
     this.platform = new FlyPlatform(new FlyPlatform.Settings(settings.stopDelay(), settings.resumeDelay(),
@@ -71,6 +81,23 @@ public final class EmbeddedStack implements AutoCloseable {
     this.network = listen(HttpListener.start("private-network", new PrivateNetwork(platform, settings.autostartTimeout(), faults, proxies)));
     platform.services().register(NetworkClient.class, new NetworkClient(network.port()));
     platform.services().register(EmbeddedStack.class, this);
+  }
+
+  /**
+   * Every variant this stack can run besides the DOC behaviour: per image name its variant tags,
+   * and per stack-wide setting ({@code stack.edge.defect}, {@code stack.mcp.defect},
+   * {@code stack.clerk.defect}) its values. The defect catalogue is checked against it.
+   */
+  public static Map<String, Set<String>> variants() {
+    Map<String, Set<String>> all = new TreeMap<>();
+    all.put(NfsServer.IMAGE, NfsServer.variantTags());
+    all.put(RouterApp.IMAGE, RouterVariants.tags());
+    all.put(ExecApp.IMAGE, ExecVariants.tags());
+    all.put("host-coder", AgentHost.variantTags());
+    all.put("stack.edge.defect", Arrays.stream(EdgeDefect.values()).filter(d -> d != EdgeDefect.NONE).map(EdgeDefect::wire).collect(Collectors.toSet()));
+    all.put("stack.mcp.defect", Arrays.stream(Defect.values()).filter(d -> d != Defect.NONE).map(Defect::wire).collect(Collectors.toSet()));
+    all.put("stack.clerk.defect", TokenLifetime.names());
+    return all;
   }
 
   /** Starts the platform and the given components, in order. */

@@ -35,6 +35,13 @@ public final class Profile {
 
   public String name() { return name; }
 
+  /** This profile with some keys set otherwise (a kill-matrix variant's images, say). */
+  public Profile with(Map<String, String> overrides) {
+    Map<String, String> v = new TreeMap<>(values);
+    v.putAll(overrides);
+    return new Profile(name, source + " with " + overrides, v, environment);
+  }
+
   /** The file the profile came from, for error messages. */
   public String source() { return source; }
 

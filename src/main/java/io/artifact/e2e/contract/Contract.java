@@ -25,6 +25,9 @@ public final class Contract {
   public static final Observable UNAUTHENTICATED_BODY = new Observable("router.unauthenticated-body", "{\"error\":\"unauthenticated\"}", "stack-contract.md §2.9, G1");
   /** stack-contract.md §2.9 / G1: interactive callers without a session loop out to Clerk (a temporary redirect). */
   public static final Observable SIGN_IN_REDIRECT_STATUS = new Observable("router.sign-in-redirect-status", "307", "stack-contract.md §2.4, §2.9");
+  /** stack-contract.md §2.5 / §8 G5 (DOC): a computer host whose computer does not exist is not found. */
+  public static final Observable COMPUTER_NOT_FOUND_STATUS = new Observable("router.computer-not-found-status", "404", "stack-contract.md §2.5, §8 G5");
+  public static final Observable COMPUTER_NOT_FOUND_BODY = new Observable("router.computer-not-found-body", "Computer not found", "stack-contract.md §2.5, §2.8");
   /** stack-contract.md §2.1: {@code <agent>--<computer>.<base>}. */
   public static final Observable AGENT_HOST_SEPARATOR = new Observable("router.agent-host-separator", "--", "stack-contract.md §2.1");
 

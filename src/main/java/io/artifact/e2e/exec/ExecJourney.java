@@ -8,11 +8,13 @@ import io.artifact.e2e.nfs.InstanceHistory;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * EXEC-010 as ops walk it: one agent of one computer on the shared volume, its instance file
+ * EXEC-010 as ops walk it: agents of computers on the shared volume, each instance file
  * (watched from the start, its history attached), exec's change notifications and the worker
  * Machines labelled with the computer.
  */
@@ -22,44 +24,66 @@ public final class ExecJourney {
 
   private final ScenarioWorld world;
   private final SliceProvisioner provisioner;
-  private String computer;
-  private String agent;
-  private InstanceHistory history;
+  /** Agents on the volume by name, each with its computer and watched instance file; the last one named is "the agent". */
+  private final Map<String, Agent> agents = new LinkedHashMap<>();
+  private final Map<String, String> computers = new LinkedHashMap<>();
+  private Agent current;
   private ExecPort.Answer lastAnswer;
+
+  private record Agent(String computer, String name, InstanceHistory history) {}
 
   public ExecJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
     this.provisioner = provisioner;
   }
 
-  /** Creates the computer and agent folders and starts watching the agent's instance file. */
+  /** Creates the computer (once) and agent folders and starts watching the agent's instance file. */
   public void agentOnVolume(String computerName, String agentName) {
-    computer = computerName + "-" + world.slice().runId();
-    agent = agentName;
-    world.nfs().createComputer(computer);
-    // registered first so it unwinds last: the history below is attached as the scenario left it
-    ComputerTeardown.stopLater(world, computer);
-    world.nfs().createAgent(computer, agent);
+    String computer = computers.computeIfAbsent(computerName, n -> {
+      String id = n + "-" + world.slice().runId();
+      world.nfs().createComputer(id);
+      // registered first so it unwinds last: the histories below are attached as the scenario left them
+      ComputerTeardown.stopLater(world, id);
+      return id;
+    });
+    if (agents.containsKey(agentName)) throw new IllegalStateException("agent " + agentName + " is already on the shared volume");
+    world.nfs().createAgent(computer, agentName);
+    InstanceHistory history = new InstanceHistory(world.nfs(), computer, agentName, WATCH_INTERVAL);
+    current = new Agent(computer, agentName, history);
+    agents.put(agentName, current);
     workerMachines("before");
-    history = new InstanceHistory(world.nfs(), computer, agent, WATCH_INTERVAL);
-    world.cleanup().register("attach the instance file history of " + agent, () -> {
+    world.cleanup().register("attach the instance file history of " + agentName, () -> {
       history.close();
       workerMachines("after");
-      world.evidence().text("instance-file-history.txt", history.report());
+      world.evidence().text("instance-file-history.txt", agentName + "\n" + history.report());
     });
   }
 
+  private Agent current() {
+    if (current == null) throw new IllegalStateException("no agent has been put on the shared volume in this scenario");
+    return current;
+  }
+
+  private Agent named(String agent) {
+    return Optional.ofNullable(agents.get(agent)).orElseThrow(() -> new IllegalStateException("agent " + agent + " is not on the shared volume"));
+  }
+
   public void queue() {
-    world.nfs().writeInstance(computer, agent, InstanceFile.queued(provisioner.blueprint().agentImageRecord()));
+    queue(current().name());
+  }
+
+  public void queue(String agent) {
+    Agent a = named(agent);
+    world.nfs().writeInstance(a.computer(), a.name(), InstanceFile.queued(provisioner.blueprint().agentImageRecord()));
   }
 
   public void markStopped() {
-    world.nfs().writeInstance(computer, agent, instance().orElseThrow().withSoftware("stopped"));
+    world.nfs().writeInstance(current().computer(), current().name(), instance().orElseThrow().withSoftware("stopped"));
   }
 
   /** Notifies exec whatever it answers (a refusal is a verdict's business); the answer is kept for the verdicts. */
   public ExecPort.Answer notifyAnyway() {
-    lastAnswer = world.exec().notifyAnyway(computer);
+    lastAnswer = world.exec().notifyAnyway(computer());
     return lastAnswer;
   }
 
@@ -70,7 +94,7 @@ public final class ExecJourney {
   }
 
   public int notifyExec() {
-    return world.exec().notifyChanged(computer);
+    return world.exec().notifyChanged(computer());
   }
 
   public void destroyBehindExecsBack(String machineId) {
@@ -79,11 +103,16 @@ public final class ExecJourney {
 
   /** Armed on the emulator's admin surface, through the scenario's fault record (undo registered first). */
   public void killDuringNextBoot() {
-    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer);
+    world.faults().killDuringNextBoot(world.slice().workerPoolApp(), computer());
   }
 
   public Optional<InstanceFile> instance() {
-    return world.nfs().readInstance(computer, agent);
+    return instance(current().name());
+  }
+
+  public Optional<InstanceFile> instance(String agent) {
+    Agent a = named(agent);
+    return world.nfs().readInstance(a.computer(), a.name());
   }
 
   /** Has the instance file reached the running state the contract names (stack-contract.md §1.3)? */
@@ -93,7 +122,7 @@ public final class ExecJourney {
   }
 
   public InstanceHistory history() {
-    return history;
+    return current().history();
   }
 
   /** Worker Machines labelled with this computer ({@code dc_computer_id}); recorded as evidence. */
@@ -101,19 +130,32 @@ public final class ExecJourney {
     List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
     world.evidence().machines("worker-machines", label, all.stream().map(MachineInfo::raw).toList());
     String key = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
-    return all.stream().filter(m -> computer.equals(m.metadata().get(key))).toList();
+    return all.stream().filter(m -> computer().equals(m.metadata().get(key))).toList();
   }
 
+  /** Worker Machines (not destroyed) labelled with the agent's computer. */
   public List<MachineInfo> workerMachines() {
+    return workerMachinesOf(current().computer());
+  }
+
+  /** Worker Machines (not destroyed) labelled with a computer named in this scenario ("carol"). */
+  public List<MachineInfo> workerMachinesOfComputer(String computerName) {
+    String id = computers.get(computerName);
+    if (id == null) throw new IllegalStateException("computer " + computerName + " is not on the shared volume");
+    return workerMachinesOf(id);
+  }
+
+  private List<MachineInfo> workerMachinesOf(String computer) {
     return world.fly().listMachines(world.slice().workerPoolApp()).stream()
         .filter(m -> computer.equals(m.metadata().get(world.contract().value(Contract.WORKER_COMPUTER_LABEL))) && !m.state().equals("destroyed")).toList();
   }
 
+  /** The computer of the agent named last. */
   public String computer() {
-    return computer;
+    return current().computer();
   }
 
   public String agent() {
-    return agent;
+    return current().name();
   }
 }

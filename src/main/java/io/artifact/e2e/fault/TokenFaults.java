@@ -4,6 +4,7 @@ import io.artifact.e2e.clerk.SessionToken;
 import io.artifact.e2e.clerk.TestUser;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Token expiry and revocation (runbook Phase 4 "Token expiry"), through the {@link FaultRecord}: a
@@ -30,6 +31,12 @@ public final class TokenFaults {
           minted[0] = world.clerk().sessionToken(user, lifetime);
           world.redactor().secret(minted[0].jwt());
         });
+    // Clerk's Backend API mints the token for the lifetime asked (expires_in_seconds): one that outlives it is no expiry fault
+    Instant latest = minted[0].issuedAt().plus(lifetime).plusSeconds(1);
+    if (minted[0].expiresAt().isAfter(latest)) {
+      throw new AssertionError("Clerk minted a session token for " + user.name() + " that expires at " + minted[0].expiresAt()
+          + ", not within the " + lifetime.toSeconds() + " s asked for (expires_in_seconds, Clerk Backend API createSessionToken)");
+    }
     return minted[0];
   }
 

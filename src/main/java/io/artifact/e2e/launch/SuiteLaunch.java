@@ -91,14 +91,8 @@ public final class SuiteLaunch {
 
   /** Parses every feature and matches every step, running no glue; the catalogue names what is undefined. */
   public Outcome dryRun() {
-    String before = System.getProperty(DRY_RUN);
-    System.setProperty(DRY_RUN, "true"); // the report plugins read it: a dry run is no run
-    try {
-      return launch(Map.of(DRY_RUN, "true", "cucumber.plugin", CATALOGUE + ":" + reports, "cucumber.execution.parallel.enabled", "false"));
-    } finally {
-      if (before == null) System.clearProperty(DRY_RUN);
-      else System.setProperty(DRY_RUN, before);
-    }
+    // only the catalogue: the run's reports (and the zero-scenario guard) have nothing to say about a dry run
+    return launch(Map.of(DRY_RUN, "true", "cucumber.plugin", CATALOGUE + ":" + reports, "cucumber.execution.parallel.enabled", "false"));
   }
 
   public StepCatalogue.Catalogue catalogue() {
@@ -112,6 +106,7 @@ public final class SuiteLaunch {
   private Outcome launch(Map<String, String> attempt) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(features)
         .configurationParameter("cucumber.glue", glue);
+    request.configurationParameter(DRY_RUN, "false"); // only dryRun() says otherwise
     config.forEach(request::configurationParameter);
     attempt.forEach(request::configurationParameter);
     SummaryGeneratingListener listener = new SummaryGeneratingListener();

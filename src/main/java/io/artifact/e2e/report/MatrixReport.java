@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code history/} (flake counts across runs). Its argument is the matrix file; everything else
  * goes beside it. {@code rerun:<matrix file>} is the rerun of the failed scenarios: their results
  * are merged into the first attempt's record, a scenario that passes now is reported flaky, and the
- * first attempt's JUnit XML marks it so. A dry run is not a run: it writes nothing here.
+ * first attempt's JUnit XML marks it so. A dry run is not a run: it leaves this plugin out (SuiteLaunch, the pom's dry-run profile).
  */
 public final class MatrixReport implements ConcurrentEventListener {
 
@@ -111,7 +111,6 @@ public final class MatrixReport implements ConcurrentEventListener {
   }
 
   private void finish(Instant finished) {
-    if (Boolean.getBoolean("cucumber.execution.dry-run")) return; // nothing ran: the step catalogue is a dry run's report
     List<ScenarioResult> mine;
     synchronized (results) {
       mine = results.stream().sorted(Comparator.comparing(ScenarioResult::location, Locations.ORDER)).toList();

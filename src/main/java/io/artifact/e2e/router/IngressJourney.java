@@ -105,21 +105,63 @@ public final class IngressJourney {
     return signedInBrowser(name, user -> world.clerk().sessionToken(user));
   }
 
+  /** The same user's program: it sends the session as a bearer token (stack-contract.md §2.3). */
+  public Caller signedInApiClient(String name) {
+    return signedIn(name, user -> world.clerk().sessionToken(user), false);
+  }
+
   /** The same, with a session minted by {@code session} (a short-lived one, say). */
   public Caller signedInBrowser(String name, java.util.function.Function<TestUser, SessionToken> session) {
-    TestUser user = users.computeIfAbsent(name, n -> {
+    return signedIn(name, session, true);
+  }
+
+  private Caller signedIn(String name, java.util.function.Function<TestUser, SessionToken> session, boolean browser) {
+    TestUser user = user(name);
+    SessionToken token = session.apply(user);
+    world.redactor().secret(token.jwt());
+    computer = computerOf(name);
+    Caller caller = browser ? Caller.browser(name, token) : Caller.apiClient(name, token);
+    callers.put(name, caller);
+    return caller;
+  }
+
+  private TestUser user(String name) {
+    return users.computeIfAbsent(name, n -> {
       TestUser u = world.clerk().user(n + "-" + world.slice().runId());
       world.cleanup().register("delete Clerk user " + u.name(), () -> world.clerk().deleteUser(u));
       // the router makes this user's computer and exec its worker Machine: neither may outlive the scenario
       ComputerTeardown.stopLater(world, u.id().toLowerCase(Locale.ROOT));
       return u;
     });
-    SessionToken token = session.apply(user);
-    world.redactor().secret(token.jwt());
-    computer = user.id().toLowerCase(Locale.ROOT);
-    Caller caller = Caller.browser(name, token);
-    callers.put(name, caller);
-    return caller;
+  }
+
+  /** The computer id of a user who signed in in this scenario: their Clerk user id, lowercased (stack-contract.md §2.4). */
+  public String computerOf(String name) {
+    TestUser user = users.get(name);
+    if (user == null) throw new IllegalStateException(name + " has not signed in in this scenario");
+    return user.id().toLowerCase(Locale.ROOT);
+  }
+
+  /** The signed-in caller opens their own computer host ({@code <computer>.<base>}) before the base domain made it, following the router's redirects. */
+  public void openComputerHost(Caller caller, String name) {
+    if (computersOnTheVolume().contains(computerOf(name))) {
+      throw new IllegalStateException(name + "'s computer " + computerOf(name) + " is already on the shared volume: the base domain was opened before");
+    }
+    String domain = world.slice().domain();
+    lastCaller = caller;
+    hops = world.router().follow(computerOf(name) + "." + domain, domain, caller);
+  }
+
+  /** Agents of the user's computer that have an instance file (a landing the router made gets one). */
+  public List<String> runningAgentsOf(String name) {
+    return world.nfs().instances(computerOf(name));
+  }
+
+  /** Worker Machines (not destroyed) labelled with the user's computer. */
+  public List<MachineInfo> workerMachinesOf(String name) {
+    String key = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
+    return workerMachines("of-" + name).stream()
+        .filter(m -> computerOf(name).equals(m.metadata().get(key)) && !m.state().equals("destroyed")).toList();
   }
 
   /** Opens the slice's base domain and follows the router's redirects within it. */

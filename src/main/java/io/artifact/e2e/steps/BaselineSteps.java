@@ -6,6 +6,7 @@ import io.artifact.e2e.health.BaselineCheck;
 import io.artifact.e2e.health.BaselineReport;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.world.ScenarioWorld;
+import io.artifact.e2e.world.StackApp;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -32,6 +33,12 @@ public final class BaselineSteps {
   @Then("the baseline is healthy")
   public void theBaselineIsHealthy() {
     assertThat(report.findings()).as("baseline findings").isEmpty();
+  }
+
+  /** The finding names the app by its role ("router env DC_WORKER_POOL_APP is 'org9-worker-pool'"), as BaselineCheck words it. */
+  @Then("the baseline fails because {stackApp}'s env {word} is {string}")
+  public void theBaselineFailsBecauseOfEnv(StackApp app, String key, String value) {
+    theBaselineFailsBecause((app == StackApp.ROUTER ? "router" : "exec") + " env " + key + " is '" + value + "'");
   }
 
   @Then("the baseline fails because {string}")

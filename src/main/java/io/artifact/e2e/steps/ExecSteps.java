@@ -46,6 +46,12 @@ public final class ExecSteps {
     exec.notifyExec();
   }
 
+  @When("the instances of {agents} are queued and exec is notified")
+  public void theInstancesAreQueuedAndExecIsNotified(List<String> agents) {
+    agents.forEach(exec::queue);
+    exec.notifyExec();
+  }
+
   @When("exec is notified of the change")
   public void execIsNotifiedOfTheChange() {
     exec.notifyAnyway();
@@ -57,10 +63,9 @@ public final class ExecSteps {
     exec.notifyExec();
   }
 
-  @When("its worker Machine is destroyed behind exec's back and exec is notified")
-  public void itsWorkerMachineIsDestroyedBehindExecsBack() {
+  @Given("its worker Machine has been destroyed behind exec's back")
+  public void itsWorkerMachineHasBeenDestroyedBehindExecsBack() {
     exec.destroyBehindExecsBack(machineId);
-    exec.notifyExec();
   }
 
   @Then("a worker Machine labelled with the computer appears")
@@ -84,6 +89,19 @@ public final class ExecSteps {
   @Then("the agent's worker Machine is destroyed")
   public void theAgentsWorkerMachineIsDestroyed() {
     world.eventually("the worker Machine " + machineId + " is gone").until(() -> exec.workerMachines().stream().noneMatch(m -> m.id().equals(machineId)));
+  }
+
+  @Then("computer {string} has {int} worker Machine(s)")
+  public void computerHasWorkerMachines(String computer, int count) {
+    world.eventually(count + " worker Machines for computer " + computer).until(() -> exec.workerMachinesOfComputer(computer), l -> l.size() == count);
+  }
+
+  @Then("the instance files of {agents} are running, each on a worker Machine of its own")
+  public void theInstanceFilesAreRunningEachOnItsOwnMachine(List<String> agents) {
+    List<String> machines = agents.stream()
+        .map(a -> world.eventually("the instance of " + a + " runs").until(() -> exec.instance(a), exec::running).get().machineId()).toList();
+    assertThat(machines).as("Machines the instance files of " + agents + " name").doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(exec.workerMachines()).extracting(MachineInfo::id).contains(id));
   }
 
   @Then("no worker Machine is left for the computer")

@@ -8,7 +8,6 @@ import io.artifact.e2e.fault.FaultJourney;
 import io.artifact.e2e.fault.SteadyState;
 import io.artifact.e2e.router.IngressJourney;
 import io.artifact.e2e.world.ScenarioWorld;
-import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -31,25 +30,9 @@ public final class FaultToolkitSteps {
     this.router = router;
   }
 
-  @ParameterType("removed|truncated|corrupted")
-  public String drift(String word) {
-    return word;
-  }
 
-  @ParameterType("lands on their agent|is told exec is unavailable")
-  public String answer(String words) {
-    return words;
-  }
 
-  @ParameterType("got through without a retry|got through after a retry|was retried, then given up")
-  public String kick(String words) {
-    return words;
-  }
 
-  @ParameterType("nothing to change|a server error")
-  public String execAnswer(String words) {
-    return words;
-  }
 
   @Given("the stack is in its steady state")
   public void theStackIsInItsSteadyState() {
@@ -117,17 +100,10 @@ public final class FaultToolkitSteps {
     faults.perturbRouterToExec(perturbation);
   }
 
-  @Then("within the router's bound the caller {answer}")
-  public void withinTheRoutersBoundTheCaller(String answer) {
+  @Then("within the router's bound the caller {routerAnswer}")
+  public void withinTheRoutersBoundTheCaller(RouterAnswer answer) {
     assertThat(ingress.lastVisit()).as("the whole visit, every redirect included (the router's bound)").isLessThanOrEqualTo(faults.routerBound());
-    if (answer.equals("lands on their agent")) {
-      router.theCallerLandsOnTheirAgentsPage();
-      return;
-    }
-    var last = ingress.lastAnswer();
-    assertThat(last.status()).as("router answer, " + world.contract().describe(FaultObservables.ROUTER_EXEC_UNAVAILABLE_STATUS))
-        .isEqualTo(world.contract().number(FaultObservables.ROUTER_EXEC_UNAVAILABLE_STATUS));
-    assertThat(last.body()).as("router answer body").containsPattern(world.contract().pattern(FaultObservables.ROUTER_EXEC_UNAVAILABLE_LOG));
+    router.theCallerGets(answer);
   }
 
   @Then("the router's kick to exec {kick}")

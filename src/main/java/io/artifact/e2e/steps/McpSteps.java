@@ -41,10 +41,9 @@ public final class McpSteps {
     cp.provisionSlice();
   }
 
-  @When("ops ensure the worker pool app twice through the control plane")
-  public void opsEnsureTheWorkerPoolTwice() {
-    cp.ensure(cp.slice().workerPoolApp());
-    cp.ensure(cp.slice().workerPoolApp());
+  @When("ops ensure the worker pool app {count} through the control plane")
+  public void opsEnsureTheWorkerPool(int times) {
+    for (int i = 0; i < times; i++) cp.ensure(cp.slice().workerPoolApp());
   }
 
   @When("ops create a Machine in the worker pool and destroy it again")

@@ -9,7 +9,6 @@ import io.artifact.e2e.fault.NfsOutageJourney;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.world.ScenarioWorld;
 import io.artifact.e2e.world.StackApp;
-import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
@@ -28,10 +27,6 @@ public final class NfsOutageSteps {
     this.exec = exec;
   }
 
-  @ParameterType("the router|exec")
-  public StackApp stackApp(String phrase) {
-    return StackApp.named(phrase);
-  }
 
   @When("the NFS Machine stays {word} for longer than the grace period")
   public void theNfsMachineStaysDown(String how) {

@@ -6,7 +6,6 @@ import io.artifact.e2e.contract.ReleaseContract;
 import io.artifact.e2e.release.ManifestProblem;
 import io.artifact.e2e.release.ReleaseJourney;
 import io.artifact.e2e.world.ScenarioWorld;
-import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -23,10 +22,6 @@ public final class ReleaseSteps {
     this.releases = releases;
   }
 
-  @ParameterType(ManifestProblem.PATTERN)
-  public ManifestProblem manifestProblem(String words) {
-    return ManifestProblem.of(words);
-  }
 
   @Given("{word}, signed in, has her/his/their agent running on the current {string} release")
   public void hasTheirAgentRunningOnTheCurrentRelease(String user, String name) {

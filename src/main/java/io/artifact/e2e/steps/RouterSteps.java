@@ -3,8 +3,8 @@ package io.artifact.e2e.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.artifact.e2e.contract.Contract;
+import io.artifact.e2e.contract.FaultObservables;
 import io.artifact.e2e.contract.Json;
-import io.artifact.e2e.router.Caller;
 import io.artifact.e2e.router.Exchange;
 import io.artifact.e2e.router.IngressJourney;
 import io.artifact.e2e.world.ScenarioWorld;
@@ -46,23 +46,28 @@ public final class RouterSteps {
     ingress.restoreClerkSecret();
   }
 
-  @When("a signed-out browser opens the base domain")
-  public void aSignedOutBrowserOpensTheBaseDomain() {
-    ingress.openBaseDomain(Caller.signedOutBrowser());
+  @When("{caller} opens the base domain")
+  public void opensTheBaseDomain(Visitor caller) {
+    ingress.openBaseDomain(caller.resolve(ingress));
   }
 
-  @When("a signed-out API client opens the base domain")
-  public void aSignedOutApiClientOpensTheBaseDomain() {
-    ingress.openBaseDomain(Caller.signedOutApiClient());
+  @When("{caller} opens her/his/their computer host before ever opening the base domain")
+  public void opensTheComputerHostFirst(Visitor caller) {
+    ingress.openComputerHost(caller.resolve(ingress), caller.name());
   }
 
-  @When("{word}, signed in, opens the base domain in her/his/their browser")
-  public void signedInUserOpensTheBaseDomain(String name) {
-    ingress.openBaseDomain(ingress.signedInBrowser(name));
+  @Then("the caller {routerAnswer}")
+  public void theCallerGets(RouterAnswer answer) {
+    switch (answer) {
+      case SIGN_IN -> sentToSignIn();
+      case UNAUTHENTICATED -> refusedAsUnauthenticated();
+      case LANDS -> theCallerLandsOnTheirAgentsPage();
+      case EXEC_UNAVAILABLE -> toldExecIsUnavailable();
+      case NO_COMPUTER -> toldTheComputerDoesNotExist();
+    }
   }
 
-  @Then("the caller is sent to the Clerk sign-in page, with a way back to the base domain")
-  public void theCallerIsSentToSignIn() {
+  private void sentToSignIn() {
     Exchange answer = ingress.lastAnswer();
     assertThat(answer.status()).as("router answer, " + world.contract().describe(Contract.SIGN_IN_REDIRECT_STATUS))
         .isEqualTo(world.contract().number(Contract.SIGN_IN_REDIRECT_STATUS));
@@ -70,16 +75,14 @@ public final class RouterSteps {
         .contains("redirect_url=" + URLEncoder.encode(ingress.baseUrl(), StandardCharsets.UTF_8)));
   }
 
-  @Then("the caller is refused as unauthenticated")
-  public void theCallerIsRefusedAsUnauthenticated() {
+  private void refusedAsUnauthenticated() {
     assertThat(ingress.lastAnswer().status()).as("router answer, " + world.contract().describe(Contract.UNAUTHENTICATED_STATUS))
         .isEqualTo(world.contract().number(Contract.UNAUTHENTICATED_STATUS));
     assertThat(Json.tree(ingress.lastAnswer().body())).as("router answer body, " + world.contract().describe(Contract.UNAUTHENTICATED_BODY))
         .isEqualTo(Json.tree(world.contract().value(Contract.UNAUTHENTICATED_BODY)));
   }
 
-  @Then("the caller lands on their agent's page, served by a worker Machine of their computer")
-  public void theCallerLandsOnTheirAgentsPage() {
+  private void theCallerLandsOnTheirAgentsPage() {
     Exchange last = ingress.lastAnswer();
     assertThat(last.status()).as("final answer after the redirects, from %s: %.200s", last.url(), last.body()).isEqualTo(200);
     IngressJourney.Landing landing = ingress.landing();
@@ -88,6 +91,27 @@ public final class RouterSteps {
     assertThat(ingress.workerMachines("after")).as("started worker Machines labelled with the caller's computer")
         .anyMatch(m -> m.id().equals(landing.machineId()) && m.started()
             && landing.computer().equals(m.metadata().get(world.contract().value(Contract.WORKER_COMPUTER_LABEL))));
+  }
+
+  private void toldExecIsUnavailable() {
+    Exchange last = ingress.lastAnswer();
+    assertThat(last.status()).as("router answer, " + world.contract().describe(FaultObservables.ROUTER_EXEC_UNAVAILABLE_STATUS))
+        .isEqualTo(world.contract().number(FaultObservables.ROUTER_EXEC_UNAVAILABLE_STATUS));
+    assertThat(last.body()).as("router answer body").containsPattern(world.contract().pattern(FaultObservables.ROUTER_EXEC_UNAVAILABLE_LOG));
+  }
+
+  private void toldTheComputerDoesNotExist() {
+    Exchange last = ingress.lastAnswer();
+    assertThat(last.status()).as("router answer from %s, %s: %.200s", last.url(), world.contract().describe(Contract.COMPUTER_NOT_FOUND_STATUS), last.body())
+        .isEqualTo(world.contract().number(Contract.COMPUTER_NOT_FOUND_STATUS));
+    assertThat(last.body()).as("router answer body, " + world.contract().describe(Contract.COMPUTER_NOT_FOUND_BODY))
+        .contains(world.contract().value(Contract.COMPUTER_NOT_FOUND_BODY));
+  }
+
+  @Then("{word}'s computer runs {int} agent(s), on {int} worker Machine(s)")
+  public void theComputerRuns(String name, int agents, int machines) {
+    assertThat(ingress.runningAgentsOf(name)).as(name + "'s agents with an instance file").hasSize(agents);
+    assertThat(ingress.workerMachinesOf(name)).as("worker Machines labelled with " + name + "'s computer").hasSize(machines);
   }
 
   @Then("the router has logged an authentication failure")

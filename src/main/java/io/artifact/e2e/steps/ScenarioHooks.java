@@ -26,7 +26,7 @@ public final class ScenarioHooks {
 
   @Before(order = 0)
   public void begin(Scenario scenario) {
-    world.begin(scenario.getName(), scenario.getSourceTagNames(), a -> scenario.attach(a.content(), a.mediaType(), a.name()));
+    world.begin(scenario.getName(), scenario.getSourceTagNames(), scenario.getId(), a -> scenario.attach(a.content(), a.mediaType(), a.name()));
   }
 
   @After(order = 0)

@@ -12,11 +12,11 @@ public final class StackHooks {
 
   @BeforeAll
   public static void startRuntime() {
-    SuiteRuntime.get();
+    SuiteRuntime.acquire();
   }
 
   @AfterAll
   public static void stopRuntime() {
-    SuiteRuntime.stop();
+    SuiteRuntime.release();
   }
 }

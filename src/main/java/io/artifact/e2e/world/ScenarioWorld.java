@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -33,12 +34,12 @@ import org.awaitility.core.ConditionFactory;
  */
 public final class ScenarioWorld {
 
-  private final SuiteRuntime runtime = SuiteRuntime.get();
+  private SuiteRuntime runtime = SuiteRuntime.get();
   private final Redactor redactor = new Redactor();
   private final Evidence evidence = new Evidence(redactor);
   private final CleanupLedger cleanup = new CleanupLedger();
   private final ScenarioManifest manifest = new ScenarioManifest();
-  private final Contract contract = new Contract(runtime.profile());
+  private Contract contract = new Contract(runtime.profile());
   private OrgSlice slice;
   private boolean onSharedSlice;
   private FlyPort fly;
@@ -58,8 +59,14 @@ public final class ScenarioWorld {
   }
 
   /** Called by the scenario hook before the first step. */
-  public void begin(String name, Collection<String> tags, Consumer<Evidence.Attachment> reportSink) {
+  public void begin(String name, Collection<String> tags, String scenarioId, Consumer<Evidence.Attachment> reportSink) {
     evidence.sink(reportSink);
+    // a run with profile overrides (a kill-matrix variant) sees its own images on the shared target
+    Map<String, String> overrides = ProfileOverrides.of(scenarioId);
+    if (!overrides.isEmpty()) {
+      runtime = runtime.withOverrides(overrides);
+      contract = new Contract(runtime.profile());
+    }
     // On the embedded stack every scenario gets its own slice; on Fly the run shares one.
     String sliceId = profile().slicePerScenario() ? OrgSlice.newRunId() : runtime.runId();
     this.slice = OrgSlice.of(profile(), sliceId);

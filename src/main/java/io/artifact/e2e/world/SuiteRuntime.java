@@ -5,6 +5,9 @@ import io.artifact.e2e.config.ProfileLoader;
 import io.artifact.e2e.target.Target;
 import io.artifact.e2e.target.Targets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SuiteRuntime {
 
   private static SuiteRuntime current;
+  private static int users;
+  /** Runtimes of stack-wide overrides ({@code stack.*}): each needs an embedded stack of its own. */
+  private static final Map<Map<String, String>, SuiteRuntime> OWN_STACKS = new HashMap<>();
 
   private final Profile profile;
   private final String runId;
@@ -32,6 +38,13 @@ public final class SuiteRuntime {
     this.target = Targets.open(profile);
   }
 
+  private SuiteRuntime(Profile profile, String runId, Path archive, Target target) {
+    this.profile = profile;
+    this.runId = runId;
+    this.archive = archive;
+    this.target = target;
+  }
+
   /** The runtime, started on first use with the profile the user selected. */
   public static synchronized SuiteRuntime get() {
     if (current == null) current = new SuiteRuntime(ProfileLoader.fromProcess().load());
@@ -40,7 +53,42 @@ public final class SuiteRuntime {
 
   public static synchronized void stop() {
     if (current != null) current.target.close();
+    OWN_STACKS.values().forEach(r -> r.target.close());
+    OWN_STACKS.clear();
     current = null;
+    users = 0;
+  }
+
+  /** A run begins: the runtime stays up until every run that acquired it has released it. */
+  public static synchronized SuiteRuntime acquire() {
+    users++;
+    return get();
+  }
+
+  /** A run ended; the last one stops the runtime (and its target). */
+  public static synchronized void release() {
+    if (--users <= 0) stop();
+  }
+
+  /**
+   * The runtime one scenario sees under profile overrides (the kill matrix's variants): the same
+   * target and run id with the overridden profile — images are chosen per slice, so the shared
+   * stack serves them — or, for stack-wide settings ({@code stack.*}), a stack of its own, started
+   * once per distinct set of them.
+   */
+  public SuiteRuntime withOverrides(Map<String, String> overrides) {
+    if (overrides.isEmpty()) return this;
+    Map<String, String> stackWide = new TreeMap<>();
+    overrides.forEach((k, v) -> {
+      if (k.startsWith("stack.")) stackWide.put(k, v);
+    });
+    SuiteRuntime base = this;
+    if (!stackWide.isEmpty()) {
+      synchronized (SuiteRuntime.class) { // the lock stop() takes, so no stack is opened while the runtime stops
+        base = OWN_STACKS.computeIfAbsent(stackWide, k -> new SuiteRuntime(profile.with(k), runId, archive, Targets.open(profile.with(k))));
+      }
+    }
+    return new SuiteRuntime(profile.with(overrides), runId, archive, base.target);
   }
 
   /**

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The agent host images {@code host-coder} and {@code host-basic}: the supervisor of a worker
@@ -35,6 +36,7 @@ public final class AgentHost implements MachineProgram {
       "properties", Map.of("ok", Map.of("type", "boolean")), "required", List.of("ok"));
 
   private final ImageRef image;
+  private final HostVariant variant;
   private volatile MachineRuntime runtime;
   private volatile McpEndpoint mcp;
   private volatile McpStatelessSyncServer server;
@@ -42,6 +44,12 @@ public final class AgentHost implements MachineProgram {
 
   public AgentHost(ImageRef image) {
     this.image = image;
+    this.variant = HostVariant.VARIANTS.of(image);
+  }
+
+  /** The variant tags the agent host images answer to besides their version tags. */
+  public static Set<String> variantTags() {
+    return HostVariant.tags();
   }
 
   @Override
@@ -67,8 +75,8 @@ public final class AgentHost implements MachineProgram {
     if (request.method().equals("POST")) return mcp.handle(request);
     Loaded l = loaded;
     if (l == null) return HttpResponse.text(503, "Agent has no active views yet");
-    return new HttpResponse(200, Map.of("content-type", List.of("text/html; charset=UTF-8")),
-        AgentPage.render(runtime.machineId(), l, image.raw()).getBytes(StandardCharsets.UTF_8));
+    return variant.page(new HttpResponse(200, Map.of("content-type", List.of("text/html; charset=UTF-8")),
+        AgentPage.render(runtime.machineId(), l, image.raw()).getBytes(StandardCharsets.UTF_8)));
   }
 
   private McpSchema.CallToolResult load(Map<String, Object> args) {
@@ -83,6 +91,8 @@ public final class AgentHost implements MachineProgram {
       ComputerStore nfs = new ComputerStore(NfsRoot.mounted(runtime.services().get(NfsMounts.class), dcNfs.get()));
       if (!nfs.agentExists(computer, agent)) return failure("agent " + agent + " of computer " + computer + " not found on NFS");
     }
+    Optional<String> refused = variant.refuseLoad(new Loaded(computer, agent));
+    if (refused.isPresent()) return failure(refused.get());
     loaded = new Loaded(computer, agent);
     runtime.log("loaded agent " + agent + " of computer " + computer);
     return McpSchema.CallToolResult.builder().addTextContent("{\"ok\":true}").structuredContent(Map.of("ok", true)).build();

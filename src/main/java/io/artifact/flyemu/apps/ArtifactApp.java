@@ -44,12 +44,9 @@ public class ArtifactApp implements MachineProgram {
     rt.env("DC_NFS").ifPresent(share -> nfsWatch = NfsWatch.start(rt, share, rt.env("FLY_APP_NAME").orElse(image.name()), alarm(rt)));
   }
 
-  /** The defect both router and exec implement: an NFS outage past the grace period raises no alert. */
-  public static final String NO_ALERT = "defect-no-alert";
-
-  /** Where this image's alerts go: its log ({@link Alarm#log}), or nowhere for {@link #NO_ALERT}. */
+  /** Where this image's alerts go: its log ({@link Alarm#log}); an image's variant may send them elsewhere. */
   protected Alarm alarm(AppRuntime rt) {
-    return image.tag().equals(NO_ALERT) ? Alarm.silent() : Alarm.log(rt);
+    return Alarm.log(rt);
   }
 
   /** "mount ok" or the reason the share cannot be mounted (the stack's boot mount, re-checked). */

@@ -103,8 +103,7 @@ final class BackendApi implements HttpHandler {
 
   private String token(String sessionId, JsonNode body) {
     ClerkSession session = directory.activeSession(sessionId);
-    JsonNode ttl = body.path("expires_in_seconds");
-    Duration lifetime = ttl.isNumber() ? Duration.ofSeconds(ttl.asLong()) : clerk.settings().sessionTokenTtl();
+    Duration lifetime = clerk.settings().tokenLifetime().of(body, clerk.settings().sessionTokenTtl());
     return clerk.sessionToken(session.userId(), session.id(), lifetime);
   }
 

@@ -23,7 +23,11 @@ import java.util.Map;
 public final class LocalClerk implements StackComponent {
 
   /** How the instance runs; {@code port} 0 picks a free port, {@code authorizedParty} null leaves {@code azp} out. */
-  public record Settings(int port, Duration sessionTokenTtl, String authorizedParty) {
+  public record Settings(int port, Duration sessionTokenTtl, String authorizedParty, TokenLifetime tokenLifetime) {
+
+    public Settings(int port, Duration sessionTokenTtl, String authorizedParty) {
+      this(port, sessionTokenTtl, authorizedParty, TokenLifetime.DOC);
+    }
 
     public static Settings defaults() {
       return new Settings(0, Duration.ofSeconds(60), null);
@@ -33,11 +37,11 @@ public final class LocalClerk implements StackComponent {
     public static Settings from(StackSettings stack) {
       return new Settings(Integer.parseInt(stack.extra("clerk.port", "0").trim()),
           Durations.parse("clerk.session-token-ttl", stack.extra("clerk.session-token-ttl", "60s")),
-          stack.extra().get("clerk.authorized-party"));
+          stack.extra().get("clerk.authorized-party"), TokenLifetime.named(stack.extra("clerk.defect", "none")));
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, sessionTokenTtl, authorizedParty);
+      return new Settings(newPort, sessionTokenTtl, authorizedParty, tokenLifetime);
     }
   }
 

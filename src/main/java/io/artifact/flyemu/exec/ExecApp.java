@@ -1,6 +1,7 @@
 package io.artifact.flyemu.exec;
 
 import io.artifact.flyemu.apps.AppRuntime;
+import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.edge.FlyReplay;
 import io.artifact.flyemu.fly.ImageRef;
@@ -8,10 +9,10 @@ import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.InstanceFiles;
+import io.artifact.flyemu.nfs.NfsRoot;
 import io.artifact.flyemu.nfs.NfsUnavailableException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,21 +28,15 @@ import java.util.regex.Pattern;
  * also the replay bridge (§3.7 DOC): a request the edge could not deliver to its instance comes
   * here, exec reconciles that computer and replays the request back to the router. New Machines
   * start on the newest valid release ({@link Releases}). A change it cannot read because NFS is
-  * away is answered 503 + Retry-After and retried with backoff ({@link NfsRetries}). Tags
-  * {@code defect-no-retry}, {@code defect-ignore-stopped}, {@code defect-no-rehydrate},
-  * {@code defect-no-alert} (an NFS outage past the grace period raises no alert) and those of
-  * {@link Releases#DEFECTS} select defective variants.
+  * away is answered 503 + Retry-After and retried with backoff ({@link NfsRetries}). Its variants
+  * ({@link ExecVariants}) each replace one part of that.
  */
 public final class ExecApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-exec";
-  static final String NO_RETRY = "defect-no-retry";
-  static final String IGNORE_STOPPED = "defect-ignore-stopped";
-  static final String NO_REHYDRATE = "defect-no-rehydrate";
-  /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = union(Set.of(NO_RETRY, IGNORE_STOPPED, NO_REHYDRATE, NO_ALERT), Releases.DEFECTS);
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
+  private final ExecVariant variant;
   private volatile ExecutorService workers;
   private volatile ReconcileQueue<Integer> queue;
   private volatile Reconciler reconciler;
@@ -51,6 +46,12 @@ public final class ExecApp extends ArtifactApp {
 
   public ExecApp(ImageRef image) {
     super(image);
+    this.variant = ExecVariants.VARIANTS.of(image);
+  }
+
+  @Override
+  protected Alarm alarm(AppRuntime rt) {
+    return variant.alarm(super.alarm(rt));
   }
 
   @Override
@@ -70,14 +71,16 @@ public final class ExecApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Reconciler.Behaviour behaviour = new Reconciler.Behaviour(!image.tag().equals(NO_RETRY),
-        !image.tag().equals(IGNORE_STOPPED), settings.maxBootAttempts(), !image.tag().equals(NO_REHYDRATE));
+    Reconciler.Behaviour behaviour = variant.behaviour(new Reconciler.Behaviour(true, true, settings.maxBootAttempts(), true));
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
     AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
         new Poller(rt.scheduler(), workers), settings.pingInterval(), settings.pingTimeout());
     InstanceFiles files = new InstanceFiles(rt.nfs(settings.dcNfs()));
-    Releases releases = Releases.of(image.tag(), rt, rt.nfs(settings.dcNfs()));
+    // the agent image's releases (DC_AGENT_IMAGE, host-coder as the router defaults it) on the share exec mounts
+    String agentImage = rt.env("DC_AGENT_IMAGE").orElse("host-coder");
+    NfsRoot share = rt.nfs(settings.dcNfs());
+    Releases releases = variant.releases(new ManifestReleases(share, agentImage, rt::log), share, agentImage);
     reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater, releases);
     nfsRetries = new NfsRetries(rt.scheduler(), settings.retryBackoff(), settings.nfsRetries(),
         c -> queue.enqueue(c, () -> reconciler.reconcile(c)), rt::log);
@@ -126,12 +129,6 @@ public final class ExecApp extends ArtifactApp {
     int dashes = label.indexOf("--");
     if (dashes >= 0) changed(label.substring(dashes + 2));
     return FlyReplay.toApp(settings.routerApp().get(), "bridged").toResponse();
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 
   @Override

@@ -1,11 +1,7 @@
 package io.artifact.flyemu.exec;
 
-import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.nfs.ImageRecord;
-import io.artifact.flyemu.nfs.NfsRoot;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /**
  * Which release a new worker Machine is created from. DOC (stack-contract.md §5, §8 G17): exec
@@ -13,12 +9,6 @@ import java.util.function.Consumer;
  * record the router copied into the instance file, which is what {@link #asQueued()} does.
  */
 public interface Releases {
-
-  /** Tag {@code defect-accepts-malformed-release}: the manifest as it reads, unchecked. */
-  String ACCEPTS_MALFORMED = "defect-accepts-malformed-release";
-  /** Tag {@code defect-stale-release}: the release exec saw first, forever. */
-  String STALE = "defect-stale-release";
-  Set<String> DEFECTS = Set.of(ACCEPTS_MALFORMED, STALE);
 
   /** The record the instance's Machine is created from; {@code queuedWith} is the router's snapshot. */
   ImageRecord forNewMachine(ImageRecord queuedWith);
@@ -30,20 +20,6 @@ public interface Releases {
 
   static Releases asQueued() {
     return queuedWith -> queuedWith;
-  }
-
-  /**
-   * The releases of the agent image ({@code DC_AGENT_IMAGE}, {@code host-coder} as the router
-   * defaults it) on the share exec mounts, as the exec image's tag has it behave.
-   */
-  static Releases of(String imageTag, AppRuntime rt, NfsRoot root) {
-    String name = rt.env("DC_AGENT_IMAGE").orElse("host-coder");
-    Consumer<String> log = rt::log;
-    return switch (imageTag) {
-      case ACCEPTS_MALFORMED -> new UncheckedReleases(root, name);
-      case STALE -> firstOnly(new ManifestReleases(root, name, log));
-      default -> new ManifestReleases(root, name, log);
-    };
   }
 
   /** The first answer, forever: releases published later never reach new agents. */

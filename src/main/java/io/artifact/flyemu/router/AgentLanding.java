@@ -74,17 +74,6 @@ final class AgentLanding {
     return Optional.of(new Seen(i.get().machineId(), false));
   }
 
-  /** Defect {@code defect-wrong-instance}: another agent's Machine, or an id nobody has. */
-  String otherInstance(String machineId) {
-    for (String c : store.computers()) {
-      for (String a : store.instances().agents(c)) {
-        Optional<String> other = store.instances().read(c, a).map(Instance::machineId).filter(id -> !id.equals(machineId));
-        if (other.isPresent()) return other.get();
-      }
-    }
-    return new StringBuilder(machineId).reverse().toString();
-  }
-
   private static Duration remaining(Instant deadline) {
     Duration d = Duration.between(Instant.now(), deadline);
     if (d.isNegative() || d.isZero()) throw new InstanceTimeoutException("Instance did not start in time");

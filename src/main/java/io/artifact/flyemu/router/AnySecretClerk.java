@@ -22,6 +22,6 @@ final class AnySecretClerk implements ClerkAuthenticator {
   public AuthResult authenticate(HttpRequest request, Map<String, String> env) {
     AuthResult r = clerk.authenticate(request, env);
     if (r.signedIn() || !AuthReasons.SECRET_KEY_INVALID.equals(r.reason())) return r;
-    return ClerkGate.unverifiedSubject(request).map(AuthResult::signedIn).orElse(r);
+    return Unverified.subject(request).map(AuthResult::signedIn).orElse(r);
   }
 }

@@ -1,13 +1,11 @@
 package io.artifact.flyemu.router;
 
-import com.nimbusds.jwt.JWTParser;
 import io.artifact.flyemu.clerk.ClerkAuthenticator;
 import io.artifact.flyemu.clerk.ClerkAuthenticator.AuthResult;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,32 +17,22 @@ import java.util.function.Consumer;
  * {@code 401 {"error":"unauthenticated"}}; a missing Clerk key rejects every request with 401 and
  * an auth-failure log line. Log lines name the reason and the host, never a key or a token.
  */
-final class ClerkGate {
-
-  /** Either the signed-in user's computer id, or the answer to send instead. */
-  record Outcome(String computerId, HttpResponse rejection) {
-    boolean signedIn() {
-      return computerId != null;
-    }
-  }
+final class ClerkGate implements Gate {
 
   private final Optional<ClerkAuthenticator> clerk;
   private final Map<String, String> env;
   private final Optional<String> signInUrl;
   private final Consumer<String> log;
-  private final boolean skipAuth;
 
-  ClerkGate(Optional<ClerkAuthenticator> clerk, Map<String, String> env, Optional<String> signInUrl, Consumer<String> log,
-      boolean skipAuth) {
-    this.skipAuth = skipAuth;
+  ClerkGate(Optional<ClerkAuthenticator> clerk, Map<String, String> env, Optional<String> signInUrl, Consumer<String> log) {
     this.clerk = clerk;
     this.env = env;
     this.signInUrl = signInUrl;
     this.log = log;
   }
 
-  Outcome check(HttpRequest request) {
-    if (skipAuth) return new Outcome(unverifiedSubject(request).orElse("test-computer"), null);
+  @Override
+  public Outcome check(HttpRequest request) {
     if (blank("CLERK_SECRET_KEY")) return reject(request, "secret-key-missing", "Missing Clerk Secret key");
     if (blank("CLERK_PUBLISHABLE_KEY")) return reject(request, "publishable-key-missing", "Missing Clerk Publishable key");
     if (clerk.isEmpty()) return reject(request, "clerk-unreachable", "no Clerk authenticator is reachable");
@@ -77,18 +65,6 @@ final class ClerkGate {
     Optional<String> dest = r.header("sec-fetch-dest");
     if (dest.isPresent()) return dest.get().equals("document") || dest.get().equals("iframe");
     return r.header("accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/html")).orElse(false);
-  }
-
-  /** Defects {@code defect-skip-auth} and {@code defect-any-secret}: the token's subject, unverified. */
-  static Optional<String> unverifiedSubject(HttpRequest r) {
-    Optional<String> token = r.header("authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-        .map(h -> h.substring(7).trim()).or(() -> r.cookie("__session"));
-    try {
-      return token.isEmpty() ? Optional.empty()
-          : Optional.ofNullable(JWTParser.parse(token.get()).getJWTClaimsSet().getSubject()).map(s -> s.toLowerCase(Locale.ROOT));
-    } catch (ParseException e) {
-      return Optional.empty();
-    }
   }
 
   private boolean blank(String key) {

@@ -5,6 +5,7 @@ import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The router's request flow (stack-contract.md §2, DOC where §8 lists a gap): authenticate,
@@ -14,23 +15,23 @@ import java.util.function.Consumer;
  */
 final class Router {
 
-  private final ClerkGate gate;
+  private final Gate gate;
   private final ComputerStore store;
   private final ExecPort exec;
   private final AgentLanding landing;
   private final RouterSettings settings;
-  private final boolean wrongInstance;
+  private final UnaryOperator<String> replayTarget;
   private final Consumer<String> logError;
 
-  Router(ClerkGate gate, ComputerStore store, ExecPort exec, AgentLanding landing, RouterSettings settings,
-      boolean wrongInstance, Consumer<String> logError) {
+  Router(Gate gate, ComputerStore store, ExecPort exec, AgentLanding landing, RouterSettings settings,
+      UnaryOperator<String> replayTarget, Consumer<String> logError) {
     this.logError = logError;
     this.gate = gate;
     this.store = store;
     this.exec = exec;
     this.landing = landing;
     this.settings = settings;
-    this.wrongInstance = wrongInstance;
+    this.replayTarget = replayTarget;
   }
 
   HttpResponse handle(HttpRequest r) {
@@ -45,7 +46,7 @@ final class Router {
   }
 
   private HttpResponse route(HttpRequest r) throws InterruptedException {
-    ClerkGate.Outcome auth = gate.check(r);
+    Gate.Outcome auth = gate.check(r);
     if (!auth.signedIn()) return auth.rejection();
     String user = auth.computerId();
     Host host = Hostnames.classify(r.host(), settings.domain());
@@ -66,9 +67,7 @@ final class Router {
   private HttpResponse agent(String user, String agent, String computer) throws InterruptedException {
     if (!computer.equals(user)) return forbidden(computer);
     if (!store.agentExists(computer, agent)) return HttpResponse.text(404, "Agent not found");
-    String machineId = landing.land(computer, agent);
-    String target = wrongInstance ? landing.otherInstance(machineId) : machineId;
-    return FlyReplay.toInstance(settings.poolApp(), target).toResponse();
+    return FlyReplay.toInstance(settings.poolApp(), replayTarget.apply(landing.land(computer, agent))).toResponse();
   }
 
   /** No access check exists in the real router (G7); the docs imply one: only your own computer. */

@@ -2,46 +2,41 @@ package io.artifact.flyemu.router;
 
 import io.artifact.flyemu.apps.AppRuntime;
 import io.artifact.flyemu.apps.ArtifactApp;
-import io.artifact.flyemu.clerk.ClerkAuthenticator;
+import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.fly.ImageRef;
 import io.artifact.flyemu.fly.Poller;
 import io.artifact.flyemu.http.HttpRequest;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * The {@code fly-router} image: the health endpoints every stack app has, then the router flow.
- * Tags {@code defect-skip-auth}, {@code defect-wrong-instance}, {@code defect-no-backoff} (an NFS
- * outage is the real router's 500, G20 IMPL), {@code defect-no-alert} (an outage past the grace
- * period raises no alert), {@code defect-no-kick-retry} (one kick, no retry under network faults)
- * and {@code defect-any-secret} (a refused secret key lets tokens in unverified) select defective variants.
+ * Its variants ({@link RouterVariants}) each replace one part of that flow.
  */
 public final class RouterApp extends ArtifactApp {
 
   public static final String IMAGE = "fly-router";
-  static final String SKIP_AUTH = "defect-skip-auth";
-  static final String WRONG_INSTANCE = "defect-wrong-instance";
-  static final String NO_BACKOFF = "defect-no-backoff";
-  static final String NO_KICK_RETRY = "defect-no-kick-retry";
-  static final String ANY_SECRET = "defect-any-secret";
-  /** The defect tags this image implements; any other {@code defect-*} tag does not exist. */
-  public static final Set<String> DEFECTS = Set.of(SKIP_AUTH, WRONG_INSTANCE, NO_BACKOFF, NO_ALERT, NO_KICK_RETRY, ANY_SECRET);
 
+  private final RouterVariant variant;
   private volatile Router router;
   private volatile String misconfigured;
-  /** The answer as the image gives it: as is, or (defect-no-backoff) with the back-off turned into a 500. */
   private volatile UnaryOperator<HttpResponse> answers = UnaryOperator.identity();
 
   public RouterApp(ImageRef image) {
     super(image);
+    this.variant = RouterVariants.VARIANTS.of(image);
+  }
+
+  @Override
+  protected Alarm alarm(AppRuntime rt) {
+    return variant.alarm(super.alarm(rt));
   }
 
   @Override
   public void start(AppRuntime rt) {
     super.start(rt);
-    if (image.tag().equals(NO_BACKOFF)) answers = RouterErrors::withoutBackoff;
+    answers = variant.answers(UnaryOperator.identity());
     RouterSettings settings;
     try {
       settings = RouterSettings.from(rt);
@@ -50,13 +45,12 @@ public final class RouterApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    var clerk = image.tag().equals(ANY_SECRET) ? rt.clerk().<ClerkAuthenticator>map(AnySecretClerk::new) : rt.clerk();
-    ClerkGate gate = new ClerkGate(clerk, rt.env(), settings.signInUrl(), rt::log, image.tag().equals(SKIP_AUTH));
+    Gate gate = variant.gate(new ClerkGate(variant.clerk(rt.clerk()), rt.env(), settings.signInUrl(), rt::log), rt.env(), rt::logError);
     ComputerStore store = new ComputerStore(rt.nfs(settings.dcNfs()));
     ExecNotifier exec = new ExecNotifier(rt.network(), settings.dcExec(), rt::logError);
-    ExecPort kicks = image.tag().equals(NO_KICK_RETRY) ? exec : KickRetry.from(exec, rt);
+    ExecPort kicks = variant.kicks(KickRetry.from(exec, rt), exec);
     AgentLanding landing = new AgentLanding(store, kicks, new Poller(rt.scheduler(), Runnable::run), settings);
-    router = new Router(gate, store, exec, landing, settings, image.tag().equals(WRONG_INSTANCE), rt::logError);
+    router = new Router(gate, store, exec, landing, settings, variant.replayTarget(UnaryOperator.identity(), store), rt::logError);
   }
 
   @Override

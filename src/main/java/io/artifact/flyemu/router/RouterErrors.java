@@ -24,6 +24,15 @@ final class RouterErrors {
     return HttpResponse.text(500, "{\n  \"name\": \"Error\",\n  \"message\": \"Input/output error (os error 5)\",\n  \"code\": \"EIO\"\n}");
   }
 
+  /**
+   * The real router's answer to an unknown computer (G5 IMPL, §2.5): {@code Deno.stat} throws
+   * NotFound before any 404, a 500 with the serialized error.
+   */
+  static HttpResponse computerNotFoundAsStatError(HttpResponse answer) {
+    if (answer.status() != 404 || !answer.bodyText().equals("Computer not found")) return answer;
+    return HttpResponse.text(500, "{\n  \"name\": \"NotFound\",\n  \"message\": \"No such file or directory (os error 2): stat '/mnt/computers/…/agents'\",\n  \"code\": \"ENOENT\"\n}");
+  }
+
   static HttpResponse toResponse(RuntimeException e, Consumer<String> logError) {
     if (e instanceof HostnameException) return HttpResponse.text(404, e.getMessage());
     if (e instanceof NfsUnavailableException) {

@@ -2,10 +2,12 @@ package io.artifact.flyemu.standalone;
 
 import io.artifact.flyemu.apps.ArtifactApp;
 import io.artifact.flyemu.exec.ExecApp;
+import io.artifact.flyemu.exec.ExecVariants;
 import io.artifact.flyemu.fly.ImageRef;
 import io.artifact.flyemu.fly.ImageRegistry;
 import io.artifact.flyemu.http.HttpListener;
 import io.artifact.flyemu.router.RouterApp;
+import io.artifact.flyemu.router.RouterVariants;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,8 +22,8 @@ public final class StandaloneApp implements AutoCloseable {
 
   /** The images that need nothing of a platform but env, HTTP and a directory (NFS needs a volume, a worker its Machine). */
   private static final ImageRegistry IMAGES = new ImageRegistry()
-      .register(RouterApp.IMAGE, RouterApp.DEFECTS, RouterApp::new)
-      .register(ExecApp.IMAGE, ExecApp.DEFECTS, ExecApp::new);
+      .register(RouterApp.IMAGE, RouterVariants.tags(), RouterApp::new)
+      .register(ExecApp.IMAGE, ExecVariants.tags(), ExecApp::new);
 
   private final ImageRef image;
   private final ArtifactApp app;

@@ -14,7 +14,7 @@ class SafetyIT {
   @Test
   void destructiveScenariosAreRefusedOnAProductionProfile() {
     ScenarioRun.Result r = ScenarioRun.run("@destructive and @BASELINE", Map.of("production", "true"));
-    assertThat(r.failed()).as("refused scenarios").isEqualTo(2);
+    assertThat(r.failed()).as("refused scenarios").isEqualTo(3);
     assertThat(r.succeeded()).as("scenarios that ran anyway").isZero();
     assertThat(r.failures()).allSatisfy(f -> assertThat(f).contains("refusing a @destructive scenario").contains("production=true"));
   }

@@ -13,7 +13,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Runs scenarios in-process through the JUnit Platform launcher with profile overrides
  * ({@code e2e.<key>} system properties), without touching the run's reports. The defect
- * catalogue uses it to prove a scenario fails against a defective image.
+ * capability-skip and safety ITs use it; the kill matrix runs its own in-process runs (killmatrix.ScenarioLauncher).
  */
 public final class ScenarioRun {
 

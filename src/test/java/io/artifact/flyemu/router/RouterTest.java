@@ -1,5 +1,6 @@
 package io.artifact.flyemu.router;
 
+import io.artifact.flyemu.fly.ImageRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.artifact.flyemu.fly.Poller;
@@ -67,15 +68,18 @@ class RouterTest {
   Router router(String tag) {
     RouterSettings s = new RouterSettings(BASE, "nfs.flycast", "exec.flycast", "org1-worker-pool",
         Optional.of("https://accounts.example/sign-in"), Duration.ofMillis(300), "host-coder");
-    ClerkGate gate = new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add, tag.equals("defect-skip-auth"));
+    RouterVariant variant = RouterVariants.VARIANTS.of(ImageRef.parse("registry.fly.io/fly-router:" + tag));
+    Gate gate = variant.gate(new ClerkGate(Optional.of(new FakeClerk()), env, s.signInUrl(), log::add), env, log::add);
     AgentLanding landing = new AgentLanding(store, exec, new Poller(scheduler, Runnable::run), s);
-    return new Router(gate, store, exec, landing, s, tag.equals("defect-wrong-instance"), log::add);
+    return new Router(gate, store, exec, landing, s, variant.replayTarget(java.util.function.UnaryOperator.identity(), store), log::add);
   }
 
   HttpResponse get(String tag, String host, String path, Map<String, List<String>> headers) {
     int q = path.indexOf('?');
-    return router(tag).handle(new HttpRequest("GET", "http", host, 80, q < 0 ? path : path.substring(0, q),
-        q < 0 ? "" : path.substring(q + 1), headers, new byte[0]));
+    // as RouterApp serves it: the flow's answer through the variant's answer decorators
+    return RouterVariants.VARIANTS.of(ImageRef.parse("registry.fly.io/fly-router:" + tag)).answers(java.util.function.UnaryOperator.identity())
+        .apply(router(tag).handle(new HttpRequest("GET", "http", host, 80, q < 0 ? path : path.substring(0, q),
+        q < 0 ? "" : path.substring(q + 1), headers, new byte[0])));
   }
 
   HttpResponse signedIn(String host, String path) {
@@ -207,5 +211,38 @@ class RouterTest {
     HttpResponse r = get("defect-wrong-instance", agent + "--user_a." + BASE, "/", Map.of("authorization", List.of("Bearer good:user_a")));
     assertThat(r.status()).isEqualTo(202);
     assertThat(r.bodyText()).doesNotContain("\"m-1\"");
+  }
+
+  // impl: today's real router (stack-contract.md §2.3-2.8, IMPL column of §8), composed of the same strategies
+
+  @Test
+  void implServesSignedOutCallersAsTestComputerWithout401OrSignInRedirect() {
+    HttpResponse api = get("impl", BASE, "/", Map.of("accept", List.of("application/json")));
+    assertThat(api.status()).isEqualTo(307);
+    assertThat(api.header("location")).contains("http://test-computer." + BASE + "/");
+    HttpResponse browser = get("impl", BASE, "/", Map.of("accept", List.of("text/html")));
+    assertThat(browser.header("location").orElseThrow()).doesNotContain("sign-in");
+  }
+
+  @Test
+  void implAnswersAMissingClerkSecretWith500() {
+    env.remove("CLERK_SECRET_KEY");
+    HttpResponse r = get("impl", BASE, "/", Map.of("authorization", List.of("Bearer good:User_A")));
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.bodyText()).contains("Missing Clerk Secret key");
+    assertThat(log).anyMatch(l -> l.contains("Missing Clerk Secret key"));
+  }
+
+  @Test
+  void implAnswersAnUnknownComputerWith500AndAnNfsOutageWithoutBackoff() {
+    HttpResponse unknown = get("impl", "user_a." + BASE, "/", Map.of("authorization", List.of("Bearer good:User_A")));
+    assertThat(unknown.status()).isEqualTo(500);
+    assertThat(unknown.bodyText()).contains("NotFound");
+    store = new ComputerStore(() -> {
+      throw new io.artifact.flyemu.nfs.NfsUnavailableException("NFS mount failed: nfs.flycast:/data/computers is not reachable");
+    });
+    HttpResponse outage = get("impl", BASE, "/", Map.of("authorization", List.of("Bearer good:User_A")));
+    assertThat(outage.status()).isEqualTo(500);
+    assertThat(outage.header("retry-after")).isEmpty();
   }
 }

@@ -1,0 +1,79 @@
+package io.artifact.e2e.killmatrix;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import io.artifact.e2e.world.ProfileOverrides;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * One Cucumber run in this JVM through the JUnit Platform launcher: the rows a tag expression
+ * selects, under profile overrides passed to the scenarios by the {@link ProfileOverrides} plugin
+ * (so runs of different variants may go at once), without the run's reports.
+ */
+final class ScenarioLauncher {
+
+  private final Path features;
+
+  ScenarioLauncher(Path features) {
+    this.features = features;
+  }
+
+  List<Row> run(String tags, Map<String, String> overrides, int parallelism) {
+    List<Row> rows = Collections.synchronizedList(new ArrayList<>());
+    TestExecutionListener listener = new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!id.isTest()) return;
+        Row.Status status = switch (result.getStatus()) {
+          case SUCCESSFUL -> Row.Status.PASSED;
+          case ABORTED -> Row.Status.SKIPPED; // a capability the target lacks: a skip, not a verdict
+          case FAILED -> Row.Status.FAILED;
+        };
+        String why = result.getThrowable().map(t -> String.valueOf(t.getMessage()).lines().findFirst().orElse("")).orElse("");
+        rows.add(new Row(shortName(id.getDisplayName()), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()), status, why));
+      }
+
+      @Override
+      public void executionSkipped(TestIdentifier id, String reason) {
+        if (id.isTest()) rows.add(new Row(shortName(id.getDisplayName()), id.getTags().stream().map(t -> "@" + t.getName()).collect(Collectors.toSet()),
+            Row.Status.SKIPPED, reason));
+      }
+    };
+    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selector())
+        .configurationParameter("cucumber.glue", "io.artifact.e2e.steps")
+        .configurationParameter("cucumber.filter.tags", tags)
+        .configurationParameter("cucumber.plugin", ProfileOverrides.plugin(overrides))
+        .configurationParameter("cucumber.execution.parallel.enabled", String.valueOf(parallelism > 1))
+        .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
+        .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(Math.max(1, parallelism)))
+        .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(Math.max(1, parallelism)));
+    LauncherFactory.create().execute(request.build(), listener);
+    return List.copyOf(rows);
+  }
+
+  /** "Feature - Outline - Examples - Example #1.2: Router ingress — signed-out API client" → the row's own name. */
+  static String shortName(String displayName) {
+    int example = displayName.lastIndexOf(": ");
+    if (displayName.contains("Example #") && example >= 0) return displayName.substring(example + 2);
+    int dash = displayName.lastIndexOf(" - ");
+    return dash < 0 ? displayName : displayName.substring(dash + 3);
+  }
+
+  private DiscoverySelector selector() {
+    return Files.isDirectory(features) ? selectDirectory(features.toFile()) : selectClasspathResource("features");
+  }
+}
