@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar artifact-e2e.jar <stack up | run>}: bad input is one line on stderr and exit 2. */
+/** {@code java -jar artifact-e2e.jar <stack up | run | steps | defects | sweep | manifest>}: bad input is one line on stderr and exit 2. */
 @Command(name = "artifact-e2e", mixinStandardHelpOptions = true, version = "artifact-e2e 0.1.0",
     description = "End-to-end specification suite for the Artifact stack on Fly.io.",
-    subcommands = {StackCommand.class, RunCommand.class, DefectsCommand.class, SweepCommand.class, ManifestCommand.class})
+    subcommands = {StackCommand.class, RunCommand.class, StepsCommand.class, DefectsCommand.class, SweepCommand.class, ManifestCommand.class})
 public final class Main {
 
   public static final int INVALID_INPUT = 2;

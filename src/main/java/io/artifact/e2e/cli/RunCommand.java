@@ -5,6 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
+import io.artifact.e2e.launch.SuiteLaunch;
+import io.artifact.e2e.report.MatrixSummary;
+import io.artifact.e2e.report.RunRecord;
+import io.artifact.e2e.report.StepCatalogue;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,40 +43,89 @@ public final class RunCommand implements Callable<Integer> {
       + "strategy, org and images; artifacts/e2e/<timestamp>.json) and run that row; checked against the schema first.")
   Path manifest;
 
+  @Option(names = "--rerun-failed", description = "Run the scenarios that failed once more; one that passes then is reported flaky, never passed "
+      + "(exit 0 with the flakes named; a scenario that fails twice fails the run).")
+  boolean rerunFailed;
+
+  @Option(names = "--dry-run", description = "Parse every feature and check every step is defined, running no step and touching no target; "
+      + "names file:line and text of each undefined step. Writes the step catalogue (target-reports/steps.html).")
+  boolean dryRun;
+
+  @Option(names = "--reports", paramLabel = "DIR", description = "Where the reports go (default: target-reports).")
+  Path reports = REPORTS;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  static final Path REPORTS = Path.of("target-reports");
+
+  /**
+   * A run sets process-wide settings for its hooks and reports (profile, tag filter, a manifest's org and images);
+   * it leaves them as it found them, since tests and {@code defects} run the CLI in-process.
+   */
   @Override
   public Integer call() {
+    java.util.Properties before = (java.util.Properties) System.getProperties().clone();
+    try {
+      return runSuite();
+    } finally {
+      System.setProperties(before);
+    }
+  }
+
+  private int runSuite() {
     if (manifest != null) ManifestRun.stage(manifest, scenarios, spec.commandLine());
+    PrintWriter out = spec.commandLine().getOut();
+    String filter = tagFilter(scenarios, tags);
+    if (filter != null) System.setProperty("cucumber.filter.tags", filter);
+    if (dryRun) return dryRun(launch(filter), out);
     ProfileLoader loader = ProfileLoader.fromProcess();
     String profile = env != null ? env : loader.requestedName();
     Profile loaded = loader.load(profile); // one clear line now, rather than a failed run later
     System.setProperty("env", profile);
-    String filter = tagFilter(scenarios, tags);
     refuseBadSelection(loaded, filter);
-    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(featureSelector())
-        .configurationParameter("cucumber.glue", "io.artifact.e2e.steps");
+    SuiteLaunch launch = launch(filter);
     // scenarios on one shared slice (slice.scope=run) would see each other's Machines, faults and secrets
-    if (!loaded.slicePerScenario()) request.configurationParameter(PARALLEL, "false");
-    if (filter != null) {
-      request.configurationParameter("cucumber.filter.tags", filter);
-      System.setProperty("cucumber.filter.tags", filter);
-    }
-    LauncherDiscoveryRequest discovery = request.build();
-    SummaryGeneratingListener summary = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(discovery, summary);
-    TestExecutionSummary result = summary.getSummary();
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: target-reports/cucumber.html%n",
-        // a scenario skipped for a capability its target lacks is aborted in JUnit's terms: a skip all the same
-        result.getTestsFoundCount(), result.getTestsSucceededCount(), result.getTotalFailureCount(),
-        result.getTestsSkippedCount() + result.getTestsAbortedCount());
-    result.getFailures().forEach(f -> out.println("  FAILED " + f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()));
+    if (!loaded.slicePerScenario()) launch.with(PARALLEL, "false");
+    SuiteLaunch.Outcome first = launch.run();
+    SuiteLaunch.Outcome rerun = rerunFailed && first.failed() > 0 ? launch.rerunFailed() : SuiteLaunch.Outcome.nothing();
+    if (rerun.found() > 0) return afterRerun(first, rerun, out);
+    out.printf("%d scenarios: %d passed, %d failed, %d skipped; report: " + reports.resolve("index.html") + "%n",
+        first.found(), first.succeeded(), first.failed(), first.skipped());
+    first.failures().forEach(f -> out.println("  FAILED " + f));
     out.flush();
     // nothing executed (no match, or every row skipped) is a failure: nothing was checked
-    return result.getTotalFailureCount() == 0 && result.getTestsSucceededCount() > 0 ? 0 : 1;
+    return first.failed() == 0 && first.succeeded() > 0 ? 0 : 1;
+  }
+
+  /** After the rerun the run record is the verdict: failed twice fails the run; passed on the rerun is flaky, named, and does not. */
+  private int afterRerun(SuiteLaunch.Outcome first, SuiteLaunch.Outcome rerun, PrintWriter out) {
+    RunRecord record = RunRecord.read(reports);
+    out.println(record.summaryLine() + "; report: " + reports.resolve("index.html"));
+    record.scenarios().stream().filter(s -> s.verdict() == MatrixSummary.Verdict.FLAKY)
+        .forEach(s -> out.println("  FLAKY " + s.name() + " (" + s.location() + "): " + s.firstFailure()));
+    rerun.failures().forEach(f -> out.println("  FAILED twice " + f.lines().findFirst().orElse(f)));
+    out.flush();
+    long failed = record.count(MatrixSummary.Verdict.FAILED);
+    return failed == 0 && rerun.failed() == 0 && first.succeeded() + rerun.succeeded() > 0 ? 0 : 1;
+  }
+
+  private int dryRun(SuiteLaunch launch, PrintWriter out) {
+    SuiteLaunch.Outcome o = launch.dryRun();
+    StepCatalogue.Catalogue catalogue = launch.catalogue();
+    List<String> problems = catalogue.problems();
+    out.printf("dry run: %d scenarios parsed, %d step patterns, %d undefined or ambiguous step(s); catalogue: %s%n",
+        o.found(), catalogue.steps().size(), problems.size(), reports.resolve(StepCatalogue.HTML));
+    problems.forEach(p -> out.println("  " + p));
+    o.failures().stream().filter(f -> problems.isEmpty()).forEach(f -> out.println("  FAILED " + f));
+    out.flush();
+    return problems.isEmpty() && o.failed() == 0 && o.found() > 0 ? 0 : 1;
+  }
+
+  private SuiteLaunch launch(String filter) {
+    SuiteLaunch launch = new SuiteLaunch(featureSelector(), "io.artifact.e2e.steps", reports);
+    if (filter != null) launch.with("cucumber.filter.tags", filter);
+    return launch;
   }
 
   static final String PARALLEL = "cucumber.execution.parallel.enabled";
@@ -118,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
     return parts.isEmpty() ? null : String.join(" and ", parts);
   }
 
-  private DiscoverySelector featureSelector() {
+  DiscoverySelector featureSelector() {
     Path dir = features != null ? features : Path.of("features");
     if (Files.isDirectory(dir)) return selectDirectory(dir.toFile());
     if (features != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--features: no directory " + dir);

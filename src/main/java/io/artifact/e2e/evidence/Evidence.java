@@ -1,5 +1,6 @@
 package io.artifact.e2e.evidence;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class Evidence {
   private final Redactor redactor;
   private final List<Attachment> items = new ArrayList<>();
   private final Map<String, List<String>> logs = new LinkedHashMap<>();
+  private final Map<String, Map.Entry<String, JsonNode>> snapshots = new LinkedHashMap<>();
   private volatile Consumer<Attachment> sink = a -> {};
 
   public Evidence(Redactor redactor) {
@@ -56,6 +58,21 @@ public final class Evidence {
       raw = String.valueOf(value);
     }
     add(new Attachment(name, "application/json", redactor.redact(raw).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * A snapshot of Machines as Fly reports them ({@code <subject>-<label>.json}); from the second
+   * snapshot of the same subject on, a readable diff against the one before
+   * ({@code <subject>-<label>.diff.txt}: added, removed, changed state or image) right after it.
+   */
+  public void machines(String subject, String label, Object snapshot) {
+    JsonNode now = JSON.valueToTree(snapshot);
+    json(subject + "-" + label + ".json", now);
+    Map.Entry<String, JsonNode> before;
+    synchronized (this) {
+      before = snapshots.put(subject, Map.entry(label, now));
+    }
+    if (before != null) text(subject + "-" + label + ".diff.txt", MachineDrift.describe(subject, before.getKey(), before.getValue(), label, now));
   }
 
   /**

@@ -128,7 +128,7 @@ public final class ExecJourney {
   /** Worker Machines labelled with this computer ({@code dc_computer_id}); recorded as evidence. */
   public List<MachineInfo> workerMachines(String label) {
     List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
-    world.evidence().json("worker-machines-" + label + ".json", all.stream().map(MachineInfo::raw).toList());
+    world.evidence().machines("worker-machines", label, all.stream().map(MachineInfo::raw).toList());
     String key = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
     List<MachineInfo> mine = all.stream().filter(m -> computer().equals(m.metadata().get(key))).toList();
     world.manifest().workerMachines(mine.stream().map(MachineInfo::id).toList());

@@ -78,7 +78,7 @@ public final class IngressJourney {
 
   public List<MachineInfo> workerMachines(String label) {
     List<MachineInfo> machines = world.fly().listMachines(world.slice().workerPoolApp());
-    world.evidence().json("worker-machines-" + label + ".json", machines.stream().map(MachineInfo::raw).toList());
+    world.evidence().machines("worker-machines", label, machines.stream().map(MachineInfo::raw).toList());
     return machines;
   }
 

@@ -50,7 +50,7 @@ public final class HibernationJourney {
   /** The agent's worker Machine as Fly reports it now (recorded as evidence under {@code label}). */
   public MachineInfo machine(String label) {
     MachineInfo m = world.fly().machine(world.slice().workerPoolApp(), first.machineId());
-    world.evidence().json("worker-machine-" + label + ".json", m.raw());
+    world.evidence().machines("worker-machine", label, m.raw());
     return m;
   }
 
@@ -97,7 +97,7 @@ public final class HibernationJourney {
   public List<MachineInfo> computersWorkers() {
     String label = world.contract().value(Contract.WORKER_COMPUTER_LABEL);
     List<MachineInfo> all = world.fly().listMachines(world.slice().workerPoolApp());
-    world.evidence().json("worker-machines-after.json", all.stream().map(MachineInfo::raw).toList());
+    world.evidence().machines("worker-machines", "after", all.stream().map(MachineInfo::raw).toList());
     return all.stream().filter(m -> first.computer().equals(m.metadata().get(label)) && !"destroyed".equals(m.state())).toList();
   }
 }

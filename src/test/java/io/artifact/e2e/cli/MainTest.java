@@ -9,7 +9,11 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
+// runs the CLI or the suite in-process: they share the JVM's system properties (env, tag filter, dry run)
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class MainTest {
 
   private final StringWriter out = new StringWriter();

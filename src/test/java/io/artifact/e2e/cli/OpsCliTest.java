@@ -10,11 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Bad input to the ops commands: one line on stderr naming what is wrong and where, exit 2, and
  * nothing started (each of these returns before a stack, a launcher or a Fly call exists).
  */
+// runs the CLI or the suite in-process: they share the JVM's system properties (env, tag filter, dry run)
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class OpsCliTest {
 
   private final StringWriter out = new StringWriter();

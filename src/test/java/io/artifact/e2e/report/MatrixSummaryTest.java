@@ -46,4 +46,19 @@ class MatrixSummaryTest {
     s.add("x", List.of("@smoke", "@control-plane"), PASSED, null);
     assertThat(s.rows()).isEmpty();
   }
+
+  @Test
+  void aFlakeIsNeitherPassedNorFailedAndOnlyFailedRowsFlagTheirGaps() {
+    MatrixSummary s = new MatrixSummary();
+    s.add("Router — expired session", List.of("@ROUTER-001", "@unhappy", "@G1"), MatrixSummary.Verdict.FLAKY, "passed on the rerun");
+    s.add("Router — API caller", List.of("@ROUTER-001", "@unhappy", "@G20", "@G4"), FAILED, "expected 401");
+    s.add("Router — signed in", List.of("@ROUTER-001", "@happy", "@G2"), PASSED, null);
+    MatrixSummary.Row row = s.rows().get(0);
+    assertThat(row.unhappy()).isEqualTo(new MatrixSummary.Counts(0, 1, 0, 1));
+    assertThat(row.flaky()).containsExactly("Router — expired session");
+    assertThat(row.gaps()).containsExactly("G4", "G20");
+    assertThat(s.gapsFlagged()).containsExactly("G4", "G20");
+    assertThat(s.render()).contains("unhappy 0/2, 1 flaky").contains("FLAKY (passed only on rerun): Router — expired session")
+        .contains("Known gaps flagged by failed rows: G4, G20");
+  }
 }
