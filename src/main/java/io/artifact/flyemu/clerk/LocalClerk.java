@@ -55,7 +55,7 @@ public final class LocalClerk implements StackComponent {
 
   private final Settings settings;
   private final Clock clock;
-  private final SigningKey signingKey = SigningKey.generate(ClerkIds.next("ins"));
+  private final SigningKey signingKey = SigningKey.instanceKey(ClerkIds.next("ins"));
   private final ClerkDirectory directory;
   private final BackendApi backendApi;
   private final FrontendPages frontend;

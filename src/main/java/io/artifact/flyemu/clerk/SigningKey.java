@@ -24,6 +24,21 @@ public final class SigningKey {
     this.key = key;
   }
 
+  /**
+   * The key of a local Clerk instance. Every instance in one JVM signs with the same RSA pair under a kid of
+   * its own: generating a 2048-bit pair takes 0.3–2 s of CPU, and a token of another instance is still
+   * refused as @clerk/backend refuses it, by its kid ({@code jwk-kid-mismatch}) before any signature check.
+   * A key that must really differ (a forgery's) comes from {@link #generate}.
+   */
+  public static SigningKey instanceKey(String kid) {
+    return InstancePair.KEY.withKid(kid);
+  }
+
+  private static final class InstancePair {
+    static final SigningKey KEY = generate("ins_shared");
+  }
+
+  /** A fresh key pair. */
   public static SigningKey generate(String kid) {
     try {
       return new SigningKey(new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE)
@@ -52,11 +67,12 @@ public final class SigningKey {
     return key.toJSONString();
   }
 
-  /** The claims of a JWT this key signed (RS256); empty for any other token. */
+  /** The claims of a JWT this key signed (RS256) under its kid; empty for any other token. */
   public Optional<JWTClaimsSet> verifiedClaims(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
-      if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+      if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !kid().equals(jwt.getHeader().getKeyID())
+          || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
         return Optional.empty();
       }
       return Optional.of(jwt.getJWTClaimsSet());
