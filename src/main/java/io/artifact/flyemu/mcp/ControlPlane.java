@@ -70,7 +70,8 @@ public final class ControlPlane implements StackComponent {
           return McpTransportContext.create(ctx);
         })
         .build();
-    ToolRunner runner = new ToolRunner(settings.allowedPrefixes(), audit, settings.defect() != Defect.NO_AUDIT, clock);
+    // the defective variants are strategies chosen here, not flags inside the runner or the guard
+    ToolRunner runner = new ToolRunner(settings.allowedPrefixes(), settings.defect() == Defect.NO_AUDIT ? entry -> { } : audit::record, clock);
     List<ControlTool> tools = ControlTools.all(stack, tokens, alerts, settings);
     server = McpServer.sync(transport)
         .serverInfo("artifact-control-plane", "0.1.0")
@@ -80,7 +81,8 @@ public final class ControlPlane implements StackComponent {
         .tools(tools.stream().map(runner::spec).toList())
         .build();
     mcp = stack.listen(HttpListener.startServlet("mcp", settings.port(), "/mcp",
-        new BearerGuard(transport, tokens, alerts, clock, settings.defect() == Defect.REVOKED_TOKEN_ACCEPTED)));
+        new BearerGuard(transport, settings.defect() == Defect.REVOKED_TOKEN_ACCEPTED ? tokens::ignoringRevocation : tokens::authenticate,
+            alerts, clock)));
     admin = stack.listen(HttpListener.start("mcp-admin", new McpAdminApi(tokens, audit, alerts, clock, settings.org())));
   }
 

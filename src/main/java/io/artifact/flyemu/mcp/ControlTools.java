@@ -30,7 +30,7 @@ final class ControlTools {
   static List<ControlTool> all(EmbeddedStack stack, OrgTokens tokens, Alerts alerts, ControlPlaneSettings settings) {
     FlyPlatform fly = stack.platform();
     List<ControlTool> tools = List.of(
-        new EnsureAppTool(fly, settings.defect() != Defect.ENSURE_APP_NOT_IDEMPOTENT),
+        settings.defect() == Defect.ENSURE_APP_NOT_IDEMPOTENT ? new EnsureAppTool(fly, name -> false) : new EnsureAppTool(fly),
         new CreateMachineTool(fly),
         new UpdateMachineTool(fly),
         new DestroyMachineTool(fly),

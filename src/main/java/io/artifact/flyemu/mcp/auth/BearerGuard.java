@@ -23,17 +23,20 @@ public final class BearerGuard extends HttpServlet {
   public static final String GRANT_ATTRIBUTE = "artifact.mcp.grant";
 
   private final transient HttpServlet inner;
-  private final transient OrgTokens tokens;
+  private final transient TokenCheck tokens;
   private final transient Alerts alerts;
   private final transient Supplier<Instant> clock;
-  private final boolean acceptRevoked;
+  /** How a presented token becomes a grant: {@link OrgTokens#authenticate}, or a defective variant's check. */
+  @FunctionalInterface
+  public interface TokenCheck {
+    Grant grant(String token) throws TokenRefusedException;
+  }
 
-  public BearerGuard(HttpServlet inner, OrgTokens tokens, Alerts alerts, Supplier<Instant> clock, boolean acceptRevoked) {
+  public BearerGuard(HttpServlet inner, TokenCheck tokens, Alerts alerts, Supplier<Instant> clock) {
     this.inner = inner;
     this.tokens = tokens;
     this.alerts = alerts;
     this.clock = clock;
-    this.acceptRevoked = acceptRevoked;
   }
 
   @Override
@@ -46,7 +49,7 @@ public final class BearerGuard extends HttpServlet {
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
     Grant grant;
     try {
-      grant = tokens.authenticate(bearer(req.getHeader("Authorization")), acceptRevoked);
+      grant = tokens.grant(bearer(req.getHeader("Authorization")));
     } catch (TokenRefusedException e) {
       e.revoked().ifPresent(g -> alerts.raise(new Alert("revoked_token_used", g.org(),
           "a " + e.getMessage().replaceFirst("^org token \\S+ was ", "") + " org token (" + g.fingerprint()

@@ -5,16 +5,22 @@ import io.artifact.flyemu.mcp.auth.Grant;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** {@code infra.ensure_app(name, region)} → {@code {app, created}}: creates the app only if it is missing. */
 public final class EnsureAppTool implements ControlTool {
 
   private final FlyPlatform fly;
-  private final boolean idempotent;
+  private final Predicate<String> exists;
 
-  public EnsureAppTool(FlyPlatform fly, boolean idempotent) {
+  public EnsureAppTool(FlyPlatform fly) {
+    this(fly, name -> fly.findApp(name).isPresent());
+  }
+
+  /** {@code exists}: whether the org already has the app; the defective variant's never does. */
+  public EnsureAppTool(FlyPlatform fly, Predicate<String> exists) {
     this.fly = fly;
-    this.idempotent = idempotent;
+    this.exists = exists;
   }
 
   @Override
@@ -38,7 +44,7 @@ public final class EnsureAppTool implements ControlTool {
   @Override
   public ToolResult call(Args args, Grant caller) {
     String name = args.string("name");
-    boolean exists = idempotent && fly.findApp(name).isPresent();
+    boolean exists = this.exists.test(name);
     if (!exists) fly.createApp(name, caller.flyOrg());
     return ToolResult.ok(Map.of("app", name, "created", !exists),
         (exists ? "app " + name + " already exists" : "created app " + name) + " (primary region " + args.string("region") + ")");

@@ -14,6 +14,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -25,15 +26,14 @@ import java.util.stream.Collectors;
 public final class ToolRunner {
 
   private final List<String> allowedPrefixes;
-  private final AuditLog audit;
-  private final boolean auditing;
+  private final Consumer<AuditEntry> audit;
   private final Supplier<Instant> clock;
   private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
 
-  public ToolRunner(List<String> allowedPrefixes, AuditLog audit, boolean auditing, Supplier<Instant> clock) {
+  /** {@code audit} takes every outcome: the {@link AuditLog}'s {@code record}, or a variant's sink. */
+  public ToolRunner(List<String> allowedPrefixes, Consumer<AuditEntry> audit, Supplier<Instant> clock) {
     this.allowedPrefixes = List.copyOf(allowedPrefixes);
     this.audit = audit;
-    this.auditing = auditing;
     this.clock = clock;
   }
 
@@ -93,7 +93,7 @@ public final class ToolRunner {
   }
 
   private void record(String app, Grant caller, ControlTool tool, String hash, String outcome) {
-    if (auditing) audit.record(new AuditEntry(app, caller.user(), tool.name(), hash, outcome, clock.get()));
+    audit.accept(new AuditEntry(app, caller.user(), tool.name(), hash, outcome, clock.get()));
   }
 
   private static Grant caller(McpSyncServerExchange exchange) {
