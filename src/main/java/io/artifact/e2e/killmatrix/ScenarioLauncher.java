@@ -3,6 +3,7 @@ package io.artifact.e2e.killmatrix;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 
+import io.artifact.e2e.launch.SuiteLaunch;
 import io.artifact.e2e.world.ProfileOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,9 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * One Cucumber run in this JVM through the JUnit Platform launcher: the rows a tag expression
+ * One Cucumber run in this JVM ({@link SuiteLaunch#quietly}): the rows a tag expression
  * selects, under profile overrides passed to the scenarios by the {@link ProfileOverrides} plugin
  * (so runs of different variants may go at once), without the run's reports.
  */
@@ -52,16 +51,14 @@ final class ScenarioLauncher {
             Row.Status.SKIPPED, reason));
       }
     };
-    LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selector())
-        .configurationParameter("cucumber.glue", "io.artifact.e2e.steps")
-        .configurationParameter("cucumber.filter.tags", tags)
-        .configurationParameter("cucumber.plugin", ProfileOverrides.plugin(overrides))
-        .configurationParameter("cucumber.execution.parallel.enabled", String.valueOf(parallelism > 1))
-        .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
-        .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(Math.max(1, parallelism)))
-        .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(Math.max(1, parallelism)));
-    LauncherFactory.create().execute(request.build(), listener);
+    new SuiteLaunch(selector(), "io.artifact.e2e.steps", null)
+        .with("cucumber.filter.tags", tags)
+        .with("cucumber.plugin", ProfileOverrides.plugin(overrides))
+        .with("cucumber.execution.parallel.enabled", String.valueOf(parallelism > 1))
+        .with("cucumber.execution.parallel.config.strategy", "fixed")
+        .with("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(Math.max(1, parallelism)))
+        .with("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(Math.max(1, parallelism)))
+        .quietly(listener);
     return List.copyOf(rows);
   }
 

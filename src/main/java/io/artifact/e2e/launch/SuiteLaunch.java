@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -103,17 +104,31 @@ public final class SuiteLaunch {
     return reports.resolve(file).toString();
   }
 
-  private Outcome launch(Map<String, String> attempt) {
+  /**
+   * Only the settings given ({@link #with}: tag filter, plugins, parallelism), no report of the run's own; {@code rows}
+   * sees each scenario finish. The kill matrix's runs, several at once in one JVM.
+   */
+  public Outcome quietly(TestExecutionListener rows) {
+    return launch(Map.of(), rows);
+  }
+
+  private Outcome launch(Map<String, String> attempt, TestExecutionListener... more) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(features)
         .configurationParameter("cucumber.glue", glue);
     request.configurationParameter(DRY_RUN, "false"); // only dryRun() says otherwise
     config.forEach(request::configurationParameter);
     attempt.forEach(request::configurationParameter);
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(request.build(), listener);
+    LauncherFactory.create().execute(request.build(), concat(listener, more));
     TestExecutionSummary s = listener.getSummary();
     return new Outcome(s.getTestsFoundCount(), s.getTestsSucceededCount(), s.getTotalFailureCount(),
         s.getTestsSkippedCount() + s.getTestsAbortedCount(),
         s.getFailures().stream().map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException().getMessage()).toList());
+  }
+
+  private static TestExecutionListener[] concat(TestExecutionListener first, TestExecutionListener... more) {
+    TestExecutionListener[] all = Arrays.copyOf(new TestExecutionListener[] {first}, 1 + more.length);
+    System.arraycopy(more, 0, all, 1, more.length);
+    return all;
   }
 }
