@@ -1,8 +1,5 @@
 package io.artifact.e2e.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-
 import io.artifact.e2e.config.Profile;
 import io.artifact.e2e.config.ProfileLoader;
 import io.artifact.e2e.launch.SuiteLaunch;
@@ -86,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
     refuseBadSelection(loaded, filter);
     SuiteLaunch launch = launch(filter);
     // scenarios on one shared slice (slice.scope=run) would see each other's Machines, faults and secrets
-    if (!loaded.slicePerScenario()) launch.with(PARALLEL, "false");
+    if (!loaded.slicePerScenario()) launch.parallelism(1);
     SuiteLaunch.Outcome first = launch.run();
     SuiteLaunch.Outcome rerun = rerunFailed && first.failed() > 0 ? launch.rerunFailed() : SuiteLaunch.Outcome.nothing();
     if (rerun.found() > 0) return afterRerun(first, rerun, out);
@@ -128,8 +125,6 @@ public final class RunCommand implements Callable<Integer> {
     return launch;
   }
 
-  static final String PARALLEL = "cucumber.execution.parallel.enabled";
-
   /** Before anything starts: an unknown matrix id, or a production profile given a row that changes shared state. */
   private void refuseBadSelection(Profile profile, String filter) {
     ScenarioCatalogue catalogue = ScenarioCatalogue.load(featureDir());
@@ -168,8 +163,9 @@ public final class RunCommand implements Callable<Integer> {
 
   DiscoverySelector featureSelector() {
     Path dir = features != null ? features : Path.of("features");
-    if (Files.isDirectory(dir)) return selectDirectory(dir.toFile());
-    if (features != null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--features: no directory " + dir);
-    return selectClasspathResource("features");
+    if (features != null && !Files.isDirectory(dir)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--features: no directory " + dir);
+    }
+    return SuiteLaunch.featuresIn(dir);
   }
 }

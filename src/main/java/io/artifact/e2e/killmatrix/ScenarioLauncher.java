@@ -1,18 +1,13 @@
 package io.artifact.e2e.killmatrix;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-
 import io.artifact.e2e.launch.SuiteLaunch;
 import io.artifact.e2e.world.ProfileOverrides;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -51,13 +46,10 @@ final class ScenarioLauncher {
             Row.Status.SKIPPED, reason));
       }
     };
-    new SuiteLaunch(selector(), "io.artifact.e2e.steps", null)
+    new SuiteLaunch(SuiteLaunch.featuresIn(features), "io.artifact.e2e.steps", null)
         .with("cucumber.filter.tags", tags)
         .with("cucumber.plugin", ProfileOverrides.plugin(overrides))
-        .with("cucumber.execution.parallel.enabled", String.valueOf(parallelism > 1))
-        .with("cucumber.execution.parallel.config.strategy", "fixed")
-        .with("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(Math.max(1, parallelism)))
-        .with("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(Math.max(1, parallelism)))
+        .parallelism(parallelism)
         .quietly(listener);
     return List.copyOf(rows);
   }
@@ -68,9 +60,5 @@ final class ScenarioLauncher {
     if (displayName.contains("Example #") && example >= 0) return displayName.substring(example + 2);
     int dash = displayName.lastIndexOf(" - ");
     return dash < 0 ? displayName : displayName.substring(dash + 3);
-  }
-
-  private DiscoverySelector selector() {
-    return Files.isDirectory(features) ? selectDirectory(features.toFile()) : selectClasspathResource("features");
   }
 }

@@ -1,5 +1,8 @@
 package io.artifact.e2e.launch;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
 import io.artifact.e2e.report.StepCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +53,21 @@ public final class SuiteLaunch {
     this.reports = reports;
   }
 
-  /** Any other Cucumber or JUnit Platform setting (tag filter, parallelism). */
+  /** The features in {@code dir}, else the copy the jar carries. */
+  public static DiscoverySelector featuresIn(Path dir) {
+    return Files.isDirectory(dir) ? selectDirectory(dir.toFile()) : selectClasspathResource("features");
+  }
+
+  /** How many scenarios at a time (1: one after another). */
+  public SuiteLaunch parallelism(int scenarios) {
+    int n = Math.max(1, scenarios);
+    return with("cucumber.execution.parallel.enabled", String.valueOf(n > 1))
+        .with("cucumber.execution.parallel.config.strategy", "fixed")
+        .with("cucumber.execution.parallel.config.fixed.parallelism", String.valueOf(n))
+        .with("cucumber.execution.parallel.config.fixed.max-pool-size", String.valueOf(n));
+  }
+
+  /** Any other Cucumber or JUnit Platform setting (tag filter, plugins). */
   public SuiteLaunch with(String key, String value) {
     config.put(key, value);
     return this;
