@@ -40,7 +40,7 @@ final class FakeFly {
           never-open) echo $$ >> "$d/pids"; exec sleep 30;;
           exit-early) echo "Error: app org1-fly-exec has no started VMs" >&2; exit 1;;
         esac
-        python3 - "$port" "$d/exec.log" > /dev/null 2>&1 <<'PY' &
+        %PY% - "$port" "$d/exec.log" > /dev/null 2>&1 <<'PY' &
       import http.server, json, os, sys
       class H(http.server.BaseHTTPRequestHandler):
           def do_POST(self):
@@ -64,7 +64,7 @@ final class FakeFly {
         kill $!; wait; exit 0
       fi
       if [ "$1 $2" = "ssh console" ] && [ -n "$cmd" ]; then
-        exec python3 -c 'import os, shlex, sys; a = shlex.split(sys.argv[1]); os.execvp(a[0], a)' "$cmd"
+        exec %PY% -c 'import os, shlex, sys; a = shlex.split(sys.argv[1]); os.execvp(a[0], a)' "$cmd"
       fi
       echo "Error: unknown command \\"$1\\" for \\"flyctl\\"" >&2; exit 1
       """;
@@ -74,7 +74,7 @@ final class FakeFly {
   FakeFly(Path dir) throws IOException {
     this.dir = dir;
     Path fly = dir.resolve("fly");
-    Files.writeString(fly, SCRIPT);
+    Files.writeString(fly, SCRIPT.replace("%PY%", Python3.command()));
     Files.setPosixFilePermissions(fly, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 

@@ -29,7 +29,8 @@ final class ScriptedFly {
     this.dir = dir;
     try (InputStream script = ScriptedFly.class.getResourceAsStream("fake-fly.py")) {
       Path fly = dir.resolve("fly");
-      Files.write(fly, script.readAllBytes());
+      String text = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+      Files.writeString(fly, Python3.shebang() + text.substring(text.indexOf('\n')));
       Files.setPosixFilePermissions(fly, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.createDirectories(dir.resolve("replies"));
     } catch (IOException e) {

@@ -9,7 +9,7 @@
 #   <N>.code and <N>.sleep (seconds to hang first); a missing N replays the last one.
 #
 # Every call's argv is appended to $FAKE_FLY_DIR/argv.log, fields separated by \x1f.
-import json, os, sys, time, urllib.error, urllib.parse, urllib.request
+import json, os, sys, time
 
 argv = sys.argv[1:]
 d = os.environ.get("FAKE_FLY_DIR", ".")
@@ -42,6 +42,9 @@ def replay(dirname):
 
 if os.environ.get("FAKE_FLY_REPLIES"):
     replay(os.environ["FAKE_FLY_REPLIES"])
+
+# forward mode only: importing urllib is most of a replaying call's start-up
+import urllib.error, urllib.parse, urllib.request
 
 
 def fail(msg):
