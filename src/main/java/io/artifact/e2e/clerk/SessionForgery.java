@@ -9,6 +9,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,11 +98,39 @@ public final class SessionForgery {
     }
   }
 
+  /** The system property naming a directory where the foreign pair is kept for the next JVM (a build's target/). */
+  public static final String KEY_CACHE = "e2e.key-cache";
+
+  /**
+   * The foreign pair: kept between JVMs in the directory {@value #KEY_CACHE} names (generating one costs
+   * seconds of CPU), else generated. Owner-only, written whole; unreadable means generated again.
+   */
   private static RSAKey generate() {
+    String dir = System.getProperty(KEY_CACHE, "");
+    Path file = dir.isBlank() ? null : Path.of(dir, "ins_e2e_foreign.jwk");
     try {
-      return new RSAKeyGenerator(2048).keyID("ins_e2e_foreign").generate();
+      if (file != null && Files.isRegularFile(file)) return RSAKey.parse(Files.readString(file));
+    } catch (IOException | ParseException e) {
+      // torn or foreign content: generated again below
+    }
+    RSAKey fresh;
+    try {
+      fresh = new RSAKeyGenerator(2048).keyID("ins_e2e_foreign").generate();
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate an RSA key pair: " + e.getMessage(), e);
     }
+    if (file != null) {
+      try {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "ins_e2e_foreign", ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, fresh.toJSONString());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | UnsupportedOperationException e) {
+        // not kept: the next JVM generates its own
+      }
+    }
+    return fresh;
   }
+
 }

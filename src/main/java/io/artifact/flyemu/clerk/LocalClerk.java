@@ -179,7 +179,7 @@ public final class LocalClerk implements StackComponent {
 
   /** One foreign key pair per JVM: generating RSA keys is slow and forgeries need not differ. */
   private static final class ForeignKey {
-    static final SigningKey INSTANCE = SigningKey.generate("ins_foreign");
+    static final SigningKey INSTANCE = SigningKey.kept("ins_foreign");
   }
 
   private static String newSecretKey() {

@@ -12,6 +12,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.Optional;
 
@@ -35,7 +40,40 @@ public final class SigningKey {
   }
 
   private static final class InstancePair {
-    static final SigningKey KEY = generate("ins_shared");
+    static final SigningKey KEY = kept("ins_shared");
+  }
+
+  /** The system property naming a directory where generated pairs are kept for the next JVM. */
+  public static final String KEY_CACHE = "flyemu.key-cache";
+
+  /**
+   * A pair kept between JVMs in the directory {@value #KEY_CACHE} names, generated on first use; without the
+   * property, generated afresh. A build sets it under {@code target/} so its test JVMs stop paying seconds of
+   * CPU each for the same kind of key. The file holds a private key of a local emulator only: owner-only,
+   * written whole (a concurrent JVM either finds it complete or writes its own).
+   */
+  static SigningKey kept(String name) {
+    return kept(name, System.getProperty(KEY_CACHE, ""));
+  }
+
+  static SigningKey kept(String name, String dir) {
+    if (dir.isBlank()) return generate(name);
+    Path file = Path.of(dir, name + ".jwk");
+    try {
+      if (Files.isRegularFile(file)) return new SigningKey(RSAKey.parse(Files.readString(file)));
+    } catch (IOException | ParseException e) {
+      // unreadable or torn: replaced below
+    }
+    SigningKey fresh = generate(name);
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), name, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(tmp, fresh.privateJwk());
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not kept: the next JVM generates its own
+    }
+    return fresh;
   }
 
   /** A fresh key pair. */
