@@ -23,6 +23,7 @@ Feature: Router ingress refuses bad sessions and other users' computers
       Then the caller is refused as unauthenticated
       And exec has started nothing: no new instance file and no new worker Machine
 
+      @instance-signed
       Examples: Only the instance could have signed these (needs capability clerk-signing-key)
         | bad session             |
         | expired                 |
@@ -30,6 +31,7 @@ Feature: Router ingress refuses bad sessions and other users' computers
         | issued in the future    |
         | issued for another site |
 
+      @forgeable
       Examples: Anyone can make these
         | bad session                                       |
         | signed by another key under the instance's key id |

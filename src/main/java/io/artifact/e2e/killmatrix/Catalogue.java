@@ -25,9 +25,21 @@ public record Catalogue(String control, List<Entry> variants, Impl impl) {
   private static final Map<String, String> IMAGE_KEYS = Map.of(
       "fly-router", "image.router", "fly-exec", "image.exec", "fly-nfs", "image.nfs", "host-coder", "image.agent");
 
-  /** One defective variant: {@code image:tag} or a stack-wide setting {@code stack.key=value}. */
+  /**
+   * One defective variant: {@code image:tag} or a stack-wide setting {@code stack.key=value}; the rows it runs
+   * against ({@code caught_by}) and, when not all of them must fail, words naming those that must ({@code rows}).
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Entry(String variant, @JsonProperty("caught_by") String caughtBy, String description, String control) {
+  public record Entry(String variant, @JsonProperty("caught_by") String caughtBy, List<String> rows, String description, String control) {
+
+    public Entry(String variant, String caughtBy, String description, String control) {
+      this(variant, caughtBy, null, description, control);
+    }
+
+    /** Whether {@code r} is one of the rows this variant must fail: all of caught_by's, or those {@code rows} names. */
+    public boolean mustFail(Row r) {
+      return rows == null || rows.stream().anyMatch(w -> r.name().contains(w));
+    }
 
     /** The profile overrides that run this variant. */
     public Map<String, String> overrides() {
@@ -68,6 +80,9 @@ public record Catalogue(String control, List<Entry> variants, Impl impl) {
     for (Entry e : variants) {
       if (e.variant() == null || e.caughtBy() == null || e.description() == null) {
         throw new IllegalStateException(RESOURCE + ": entry " + e + " needs variant, caught_by and description");
+      }
+      if (e.rows() != null && (e.rows().isEmpty() || e.rows().stream().anyMatch(w -> w == null || w.isBlank()))) {
+        throw new IllegalStateException(RESOURCE + ": " + e.variant() + " rows must name at least one row, with words");
       }
       e.overrides();
       Row.expression(e.caughtBy(), RESOURCE + " " + e.variant() + " caught_by");

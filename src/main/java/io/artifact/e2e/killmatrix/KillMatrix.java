@@ -19,16 +19,34 @@ import java.util.stream.Collectors;
  * Runs every catalogued variant against only the rows expected to catch it plus its control rows,
  * all at once (each scenario provisions its own slice, and images are per slice, so the variants
  * share one embedded stack; a stack-wide variant gets a stack of its own), and the {@code impl}
- * variant against every row. A variant is killed when one of its guarding rows failed and its
- * control rows passed.
+ * variant against every row. A variant is killed when exactly the rows the catalogue says it must
+ * fail failed, the other rows it ran passed, and its control rows passed.
  */
 public final class KillMatrix {
 
-  /** What one variant's run showed. */
+  /**
+   * What one variant's run showed. Killed means exactly as catalogued: every row it must fail failed, every
+   * other row it ran passed (the defect is that specific), and its control rows passed.
+   */
   public record Verdict(Catalogue.Entry entry, List<Row> guarding, List<Row> control, Duration took) {
 
     public List<Row> failedGuarding() {
       return guarding.stream().filter(Row::failed).toList();
+    }
+
+    /** Rows the catalogue says must fail that did not. */
+    public List<Row> missed() {
+      return guarding.stream().filter(r -> entry.mustFail(r) && !r.failed()).toList();
+    }
+
+    /** Rows that failed although the catalogue does not name them. */
+    public List<Row> alsoFailed() {
+      return guarding.stream().filter(r -> !entry.mustFail(r) && r.failed()).toList();
+    }
+
+    /** Words of {@code rows} that name none of the rows run: the catalogue is out of date. */
+    public List<String> unmatchedWords() {
+      return entry.rows() == null ? List.of() : entry.rows().stream().filter(w -> guarding.stream().noneMatch(r -> r.name().contains(w))).toList();
     }
 
     public boolean controlPassed() {
@@ -36,12 +54,14 @@ public final class KillMatrix {
     }
 
     public boolean killed() {
-      return !failedGuarding().isEmpty() && controlPassed();
+      return !failedGuarding().isEmpty() && missed().isEmpty() && alsoFailed().isEmpty() && unmatchedWords().isEmpty() && controlPassed();
     }
 
     public String outcome() {
       if (!controlPassed()) return control.isEmpty() ? "NO CONTROL ROW" : "CONTROL FAILED";
-      return killed() ? "killed" : guarding.isEmpty() ? "SURVIVED (no guarding row ran)" : "SURVIVED";
+      if (killed()) return "killed";
+      if (guarding.isEmpty()) return "SURVIVED (no guarding row ran)";
+      return failedGuarding().isEmpty() ? "SURVIVED" : "NOT AS CATALOGUED";
     }
   }
 
@@ -146,6 +166,9 @@ public final class KillMatrix {
           v.guarding().size(), failed.isEmpty() ? "" : " (" + failed + ")", v.controlPassed() ? "passed" : "FAILED", v.outcome(),
           v.took().toMillis() / 1000.0);
       if (!v.controlPassed()) v.control().stream().filter(Row::failed).forEach(c -> out.println("      control failed: " + c.name() + ": " + c.message()));
+      v.missed().forEach(m -> out.println("      must fail, " + m.status().name().toLowerCase() + ": " + m.name()));
+      v.alsoFailed().forEach(a -> out.println("      failed, not catalogued: " + a.name() + ": " + a.message()));
+      v.unmatchedWords().forEach(w -> out.println("      rows word '" + w + "' names none of the rows run (" + v.entry().caughtBy() + ")"));
     }
     out.printf("%d/%d killed%n", r.killed(), r.verdicts().size());
     if (r.impl() != null) {

@@ -38,8 +38,9 @@ class CatalogueTest {
   }
 
   @Test
-  void guardingRowsAreTagExpressionsNotScenarioNames() {
+  void guardingRowsAreTagExpressionsAndTheRowsToFailAreNamedByWords() {
     assertThat(catalogue.variants()).allSatisfy(e -> assertThat(e.caughtBy()).startsWith("@"));
+    assertThat(catalogue.variants()).filteredOn(e -> e.rows() != null).allSatisfy(e -> assertThat(e.rows()).isNotEmpty().allSatisfy(w -> assertThat(w).isNotBlank()));
     assertThat(catalogue.impl().reproduces()).allSatisfy(g -> assertThat(g).matches("G\\d+"));
   }
 

@@ -17,13 +17,36 @@ class KillMatrixVerdictTest {
   }
 
   @Test
-  void killedNeedsAFailedGuardingRowAndAPassingControl() {
+  void killedNeedsItsGuardingRowsFailedAndAPassingControl() {
     Row failed = row("a", Row.Status.FAILED), passed = row("b", Row.Status.PASSED), control = row("c", Row.Status.PASSED);
-    assertThat(new KillMatrix.Verdict(ENTRY, List.of(failed, passed), List.of(control), Duration.ZERO).outcome()).isEqualTo("killed");
+    assertThat(new KillMatrix.Verdict(ENTRY, List.of(failed, row("b", Row.Status.FAILED)), List.of(control), Duration.ZERO).outcome()).isEqualTo("killed");
     assertThat(new KillMatrix.Verdict(ENTRY, List.of(passed), List.of(control), Duration.ZERO).outcome()).isEqualTo("SURVIVED");
     assertThat(new KillMatrix.Verdict(ENTRY, List.of(failed), List.of(row("c", Row.Status.FAILED)), Duration.ZERO).killed()).isFalse();
     assertThat(new KillMatrix.Verdict(ENTRY, List.of(failed), List.of(), Duration.ZERO).outcome()).isEqualTo("NO CONTROL ROW");
     assertThat(new KillMatrix.Verdict(ENTRY, List.of(row("s", Row.Status.SKIPPED)), List.of(control), Duration.ZERO).killed()).isFalse();
+  }
+
+  @Test
+  void killedMeansExactlyTheCataloguedRowsFailedAndTheOthersItRanPassed() {
+    Catalogue.Entry named = new Catalogue.Entry("fly-router:defect-accepts-expired", "@ROUTER-001 and @instance-signed",
+        List.of("expired"), "d", null);
+    Row expired = row("A session that is expired is refused", Row.Status.FAILED);
+    Row notYet = row("A session that is not valid yet is refused", Row.Status.PASSED);
+    Row control = row("c", Row.Status.PASSED);
+    assertThat(new KillMatrix.Verdict(named, List.of(expired, notYet), List.of(control), Duration.ZERO).outcome()).isEqualTo("killed");
+
+    KillMatrix.Verdict tooBroad = new KillMatrix.Verdict(named, List.of(expired, row(notYet.name(), Row.Status.FAILED)), List.of(control), Duration.ZERO);
+    assertThat(tooBroad.outcome()).isEqualTo("NOT AS CATALOGUED");
+    assertThat(tooBroad.alsoFailed()).extracting(Row::name).containsExactly(notYet.name());
+
+    KillMatrix.Verdict partly = new KillMatrix.Verdict(ENTRY, List.of(row("a", Row.Status.FAILED), row("b", Row.Status.PASSED)), List.of(control), Duration.ZERO);
+    assertThat(partly.killed()).as("without rows, every row of caught_by must fail").isFalse();
+    assertThat(partly.missed()).extracting(Row::name).containsExactly("b");
+
+    Catalogue.Entry stale = new Catalogue.Entry("v", "@x", List.of("expired", "renamed row"), "d", null);
+    KillMatrix.Verdict staleWords = new KillMatrix.Verdict(stale, List.of(expired), List.of(control), Duration.ZERO);
+    assertThat(staleWords.unmatchedWords()).containsExactly("renamed row");
+    assertThat(staleWords.killed()).isFalse();
   }
 
   @Test
