@@ -53,18 +53,18 @@ public final class SigningKey {
    * written whole (a concurrent JVM either finds it complete or writes its own).
    */
   static SigningKey kept(String name) {
-    return kept(name, System.getProperty(KEY_CACHE, ""));
+    return kept(name, System.getProperty(KEY_CACHE, ""), () -> generate(name));
   }
 
-  static SigningKey kept(String name, String dir) {
-    if (dir.isBlank()) return generate(name);
+  static SigningKey kept(String name, String dir, java.util.function.Supplier<SigningKey> generate) {
+    if (dir.isBlank()) return generate.get();
     Path file = Path.of(dir, name + ".jwk");
     try {
       if (Files.isRegularFile(file)) return new SigningKey(RSAKey.parse(Files.readString(file)));
     } catch (IOException | ParseException e) {
       // unreadable or torn: replaced below
     }
-    SigningKey fresh = generate(name);
+    SigningKey fresh = generate.get();
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), name, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
