@@ -67,7 +67,7 @@ public final class NfsOutageJourney {
     if (!how.equals(outage)) throw new IllegalStateException("the NFS Machine was " + outage + ", not " + how);
     Duration grace = gracePeriod();
     Awaitility.await("the NFS Machine stays " + how + " for the " + grace.toMillis() + " ms grace period").during(grace)
-        .atMost(grace.plus(world.profile().duration("timeouts.await"))).pollInterval(world.profile().duration("timeouts.poll"))
+        .atMost(grace.plus(world.profile().duration("timeouts.await"))).pollInterval(world.pollInterval())
         .until(() -> world.fly().listMachines(world.slice().nfsApp()).stream().map(MachineInfo::state).allMatch(how::equals));
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
+import org.awaitility.pollinterval.PollInterval;
 import org.awaitility.core.ConditionFactory;
 
 /**
@@ -188,8 +189,27 @@ public final class ScenarioWorld {
   }
 
   public ConditionFactory eventually(String what, Duration bound) {
-    return Awaitility.await(what).atMost(bound).pollDelay(Duration.ZERO).pollInterval(profile().duration("timeouts.poll"));
+    return Awaitility.await(what).atMost(bound).pollDelay(Duration.ZERO).pollInterval(pollInterval());
   }
+
+  /**
+   * How waits poll: {@code timeouts.poll} at first, then each pause half as long again, up to
+   * {@code timeouts.poll-max} (unset: a fixed {@code timeouts.poll}). A quick change is still seen within a
+   * short poll, and a wait that runs to its bound costs tens of checks instead of hundreds.
+   */
+  public PollInterval pollInterval() {
+    return pollInterval(profile().duration("timeouts.poll"), profile().optionalDuration("timeouts.poll-max"));
+  }
+
+  static PollInterval pollInterval(Duration first, java.util.Optional<Duration> upTo) {
+    Duration max = upTo.filter(m -> m.compareTo(first) > 0).orElse(first);
+    return (count, previous) -> {
+      if (count <= 1) return first;
+      Duration next = previous.plus(previous.dividedBy(2));
+      return next.compareTo(max) > 0 ? max : next;
+    };
+  }
+
 
   /** What the stack is expected to show, from the contract (overridable per target). */
   public Contract contract() {
@@ -204,7 +224,7 @@ public final class ScenarioWorld {
   public void holdsThroughout(String what, java.util.concurrent.Callable<Boolean> condition) {
     Duration settle = profile().optionalDuration("timeouts.settle").orElse(Duration.ofMillis(500));
     Awaitility.await(what + " (for the whole " + settle.toMillis() + " ms settle window)").during(settle)
-        .atMost(settle.plus(profile().duration("timeouts.await"))).pollInterval(profile().duration("timeouts.poll")).until(condition);
+        .atMost(settle.plus(profile().duration("timeouts.await"))).pollInterval(pollInterval()).until(condition);
   }
 
   public Duration bootBound() {
