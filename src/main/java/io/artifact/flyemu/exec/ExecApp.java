@@ -71,7 +71,7 @@ public final class ExecApp extends ArtifactApp {
       rt.logError(misconfigured);
       return;
     }
-    Reconciler.Behaviour behaviour = variant.behaviour(new Reconciler.Behaviour(true, true, settings.maxBootAttempts(), true));
+    Reconciler.Strategies strategies = variant.strategies(Reconciler.Strategies.doc(settings.maxBootAttempts()));
     WorkerPool pool = new FlyMachinesClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         settings.apiUrl(), settings.poolApp(), settings.token(), settings.workerEnv());
     AgentLoader loader = new McpAgentLoader(rt.network(), settings.poolApp(), pool,
@@ -81,7 +81,7 @@ public final class ExecApp extends ArtifactApp {
     String agentImage = rt.env("DC_AGENT_IMAGE").orElse("host-coder");
     NfsRoot share = rt.nfs(settings.dcNfs());
     Releases releases = variant.releases(new ManifestReleases(share, agentImage, rt::log), share, agentImage);
-    reconciler = new Reconciler(files, pool, loader, behaviour, rt::log, this::retryLater, releases);
+    reconciler = new Reconciler(files, pool, loader, strategies, rt::log, this::retryLater, releases);
     nfsRetries = new NfsRetries(rt.scheduler(), settings.retryBackoff(), settings.nfsRetries(),
         c -> queue.enqueue(c, () -> reconciler.reconcile(c)), rt::log);
     if (nfsWatch != null) nfsWatch.onRecovery(nfsRetries::resumeAll);

@@ -14,8 +14,8 @@ interface ExecVariant {
 
   ExecVariant DOC = new ExecVariant() {};
 
-  /** The reconcile policy: retries, stopped instances, rehydration. */
-  default Reconciler.Behaviour behaviour(Reconciler.Behaviour doc) {
+  /** What a failed boot, a stopped instance and a stopped Machine make the reconciler do. */
+  default Reconciler.Strategies strategies(Reconciler.Strategies doc) {
     return doc;
   }
 
@@ -33,10 +33,10 @@ interface ExecVariant {
     List<ExecVariant> ps = Arrays.asList(parts);
     return new ExecVariant() {
       @Override
-      public Reconciler.Behaviour behaviour(Reconciler.Behaviour doc) {
-        Reconciler.Behaviour b = doc;
-        for (ExecVariant p : ps) b = p.behaviour(b);
-        return b;
+      public Reconciler.Strategies strategies(Reconciler.Strategies doc) {
+        Reconciler.Strategies s = doc;
+        for (ExecVariant p : ps) s = p.strategies(s);
+        return s;
       }
 
       @Override

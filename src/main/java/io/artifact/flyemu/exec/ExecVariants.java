@@ -16,24 +16,24 @@ public final class ExecVariants {
   /** A Machine that dies mid-boot leaves its instance {@code starting} for good (G12 IMPL). */
   static final ExecVariant NO_RETRY = new ExecVariant() {
     @Override
-    public Reconciler.Behaviour behaviour(Reconciler.Behaviour doc) {
-      return new Reconciler.Behaviour(false, doc.honourStopped(), doc.maxBootAttempts(), doc.rehydrateStopped());
+    public Reconciler.Strategies strategies(Reconciler.Strategies doc) {
+      return doc.with(FailedBoots.GIVE_UP);
     }
   };
 
-  /** An instance marked stopped keeps its Machine and file. */
+  /** An instance marked stopped keeps its Machine and file (worse than G28 IMPL, which stops running ones). */
   static final ExecVariant IGNORE_STOPPED = new ExecVariant() {
     @Override
-    public Reconciler.Behaviour behaviour(Reconciler.Behaviour doc) {
-      return new Reconciler.Behaviour(doc.retryFailedBoots(), false, doc.maxBootAttempts(), doc.rehydrateStopped());
+    public Reconciler.Strategies strategies(Reconciler.Strategies doc) {
+      return doc.with(StoppedInstances.IGNORE);
     }
   };
 
   /** A Machine stopped behind exec's back stays {@code running} in the file (G14 IMPL). */
   static final ExecVariant NO_REHYDRATE = new ExecVariant() {
     @Override
-    public Reconciler.Behaviour behaviour(Reconciler.Behaviour doc) {
-      return new Reconciler.Behaviour(doc.retryFailedBoots(), doc.honourStopped(), doc.maxBootAttempts(), false);
+    public Reconciler.Strategies strategies(Reconciler.Strategies doc) {
+      return doc.with(StoppedMachines.LEAVE);
     }
   };
 

@@ -14,23 +14,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * One reconcile pass over a computer's instance files (stack-contract.md §3.2, DOC where §8 lists
  * a gap): queued → starting (Machine created, then booting) → loadable (it answers ping) →
  * running (the {@code load} tool said ok). A Machine that dies or vanishes while starting or
- * loadable sends the file back to {@code queued} and a retry is scheduled, up to a bounded number
- * of attempts (G10, G12); {@code stopped} destroys the Machine and removes the file in any state (G28);
- * a running agent whose Machine was stopped behind exec's back is started and loaded again (G14).
+ * loadable is a failed boot; {@code stopped} software and a Machine stopped behind exec's back are
+ * the other two points where the images differ. What each of the three means is a strategy
+ * ({@link Strategies}) the image's variant picks ({@link ExecVariants}); this class is the
+ * documented flow and the documented steps the strategies take.
  */
 public final class Reconciler {
 
-  /** What the image variant does; the defect tags turn one of these off. */
-  public record Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts, boolean rehydrateStopped) {
-    public Behaviour(boolean retryFailedBoots, boolean honourStopped, int maxBootAttempts) {
-      this(retryFailedBoots, honourStopped, maxBootAttempts, true);
+  /**
+   * Where the {@code fly-exec} images differ, each the documented strategy unless the image's
+   * variant swaps it: a failed boot is retried (G10, G12), a stopped instance stopped and removed
+   * (G28), a stopped Machine rehydrated (G14).
+   */
+  record Strategies(FailedBoots failedBoots, StoppedInstances stoppedInstances, StoppedMachines stoppedMachines) {
+
+    static Strategies doc(int maxBootAttempts) {
+      return new Strategies(FailedBoots.retryUpTo(maxBootAttempts), StoppedInstances.STOP_AND_REMOVE, StoppedMachines.REHYDRATE);
+    }
+
+    Strategies with(FailedBoots f) {
+      return new Strategies(f, stoppedInstances, stoppedMachines);
+    }
+
+    Strategies with(StoppedInstances s) {
+      return new Strategies(failedBoots, s, stoppedMachines);
+    }
+
+    Strategies with(StoppedMachines s) {
+      return new Strategies(failedBoots, stoppedInstances, s);
     }
   }
 
@@ -40,26 +57,25 @@ public final class Reconciler {
   private final InstanceFiles files;
   private final WorkerPool pool;
   private final AgentLoader loader;
-  private final Behaviour behaviour;
+  private final Strategies strategies;
   private final Consumer<String> log;
   private final Consumer<String> retryLater;
   private final Releases releases;
-  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
 
   /** Machines start from the record each instance was queued with. */
-  public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
+  Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Strategies strategies,
       Consumer<String> log, Consumer<String> retryLater) {
-    this(files, pool, loader, behaviour, log, retryLater, Releases.asQueued());
+    this(files, pool, loader, strategies, log, retryLater, Releases.asQueued());
   }
 
   /** Machines start from the release {@code releases} picks (AGENT-030), written into the instance file. */
-  public Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Behaviour behaviour,
+  Reconciler(InstanceFiles files, WorkerPool pool, AgentLoader loader, Strategies strategies,
       Consumer<String> log, Consumer<String> retryLater, Releases releases) {
     this.releases = releases;
     this.files = files;
     this.pool = pool;
     this.loader = loader;
-    this.behaviour = behaviour;
+    this.strategies = strategies;
     this.log = log;
     this.retryLater = retryLater;
   }
@@ -82,12 +98,12 @@ public final class Reconciler {
     if (read.isEmpty()) return false;
     Instance inst = read.get();
     if (inst.machineId() != null && !machines.containsKey(inst.machineId())) return vanished(c, a, inst);
-    if (inst.software() == Instance.Software.STOPPED) return behaviour.honourStopped() && stop(c, a, inst);
+    if (inst.software() == Instance.Software.STOPPED) return strategies.stoppedInstances().handle(new At(c, a, inst));
     return switch (inst.hardware()) {
       case QUEUED -> start(c, a, inst);
       case STARTING -> inst.machineId() == null ? bootFailed(c, a, inst, "exec restarted while creating its machine") : boot(c, a, inst);
       case LOADABLE -> load(c, a, inst, false);
-      case RUNNING -> behaviour.rehydrateStopped() && LOST_MEMORY.contains(machines.get(inst.machineId())) && rehydrate(c, a, inst);
+      case RUNNING -> LOST_MEMORY.contains(machines.get(inst.machineId())) && strategies.stoppedMachines().handle(new At(c, a, inst));
       case STOPPING -> false;
     };
   }
@@ -165,32 +181,23 @@ public final class Reconciler {
       return changed;
     }
     files.write(c, a, inst.with(RUNNING, inst.machineId()));
-    attempts.remove(c + "/" + a);
+    strategies.failedBoots().running(new At(c, a, inst));
     log.accept(c + "/" + a + ": running on machine " + inst.machineId());
     return true;
   }
 
   private boolean bootFailed(String c, String a, Instance inst, String why) {
-    String key = c + "/" + a;
-    if (!behaviour.retryFailedBoots()) {
-      log.accept(key + ": boot failed: " + why);
-      return false;
-    }
-    int n = attempts.merge(key, 1, Integer::sum);
-    if (inst.machineId() != null) destroyQuietly(inst.machineId());
-    files.write(c, a, inst.with(QUEUED, null));
-    if (n >= behaviour.maxBootAttempts()) {
-      attempts.remove(key);
-      log.accept(key + ": boot attempt " + n + "/" + behaviour.maxBootAttempts() + " failed: " + why
-          + "; re-queued, giving up until the next change notification");
-    } else {
-      log.accept(key + ": boot attempt " + n + "/" + behaviour.maxBootAttempts() + " failed: " + why + "; re-queued, retrying");
-      retryLater.accept(c);
-    }
-    return true;
+    return strategies.failedBoots().failed(new At(c, a, inst), why);
   }
 
-  private boolean stop(String c, String a, Instance inst) {
+  /** The documented step of {@link FailedBoots#retryUpTo}: no Machine left behind, the file queued again. */
+  private void requeue(String c, String a, Instance inst) {
+    if (inst.machineId() != null) destroyQuietly(inst.machineId());
+    files.write(c, a, inst.with(QUEUED, null));
+  }
+
+  /** {@code stopped} software (G28 DOC): no Machine leaks, whichever state the file reached. */
+  private boolean stopAndRemove(String c, String a, Instance inst) {
     if (inst.machineId() != null) {
       files.write(c, a, inst.with(STOPPING));
       pool.destroy(inst.machineId());
@@ -212,6 +219,49 @@ public final class Reconciler {
       pool.destroy(machineId);
     } catch (FlyApiException e) {
       log.accept("cleanup of machine " + machineId + " failed: " + e.getMessage());
+    }
+  }
+
+  /** The instance file at {@code c/a} as the strategies see it: the steps above, on this file. */
+  private final class At implements Reconciling {
+    private final String c;
+    private final String a;
+    private final Instance inst;
+
+    At(String c, String a, Instance inst) {
+      this.c = c;
+      this.a = a;
+      this.inst = inst;
+    }
+
+    @Override
+    public String key() {
+      return c + "/" + a;
+    }
+
+    @Override
+    public void log(String message) {
+      log.accept(key() + ": " + message);
+    }
+
+    @Override
+    public void requeue() {
+      Reconciler.this.requeue(c, a, inst);
+    }
+
+    @Override
+    public void retryLater() {
+      retryLater.accept(c);
+    }
+
+    @Override
+    public boolean stopAndRemove() {
+      return Reconciler.this.stopAndRemove(c, a, inst);
+    }
+
+    @Override
+    public boolean rehydrate() {
+      return Reconciler.this.rehydrate(c, a, inst);
     }
   }
 }

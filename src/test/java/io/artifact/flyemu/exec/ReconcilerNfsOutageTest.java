@@ -57,7 +57,7 @@ class ReconcilerNfsOutageTest {
     new ComputerStore(NfsRoot.at(root)).upsertComputer("c1");
     InstanceFiles files = new InstanceFiles(share);
     files.write("c1", "a1", Instance.queued(ImageRecord.hostCoder()));
-    Reconciler r = new Reconciler(files, pool, loader, new Reconciler.Behaviour(true, true, 3), log::add, c -> {});
+    Reconciler r = new Reconciler(files, pool, loader, Reconciler.Strategies.doc(3), log::add, c -> {});
 
     assertThatThrownBy(() -> r.reconcile("c1")).isInstanceOf(NfsUnavailableException.class);
     assertThat(fake.destroyed).as("the Machine no file names").containsExactly("machine-1");
@@ -68,7 +68,7 @@ class ReconcilerNfsOutageTest {
     });
 
     nfsUp = true;
-    Reconciler again = new Reconciler(files, fake, loader, new Reconciler.Behaviour(true, true, 3), log::add, c -> {});
+    Reconciler again = new Reconciler(files, fake, loader, Reconciler.Strategies.doc(3), log::add, c -> {});
     again.reconcile("c1");
     again.reconcile("c1");
     assertThat(direct.read("c1", "a1")).hasValueSatisfying(i -> assertThat(i.hardware()).isEqualTo(RUNNING));

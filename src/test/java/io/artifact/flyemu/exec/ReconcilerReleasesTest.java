@@ -62,7 +62,7 @@ class ReconcilerReleasesTest {
   }
 
   Reconciler reconciler(Releases releases) {
-    return new Reconciler(files, pool, loader, new Reconciler.Behaviour(true, true, 3), log::add, c -> {}, releases);
+    return new Reconciler(files, pool, loader, Reconciler.Strategies.doc(3), log::add, c -> {}, releases);
   }
 
   Releases manifests() {

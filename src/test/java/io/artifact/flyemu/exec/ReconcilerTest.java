@@ -7,6 +7,7 @@ import static io.artifact.flyemu.nfs.Instance.Hardware.STARTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.artifact.flyemu.fly.ImageRef;
 import io.artifact.flyemu.nfs.ComputerStore;
 import io.artifact.flyemu.nfs.ImageRecord;
 import io.artifact.flyemu.nfs.Instance;
@@ -16,7 +17,6 @@ import io.artifact.flyemu.nfs.UnknownComputerException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +57,14 @@ class ReconcilerTest {
     files = new InstanceFiles(NfsRoot.at(root));
   }
 
-  Reconciler reconciler(boolean retry, boolean honourStopped) {
-    Consumer<String> retryLater = retries::add;
-    return new Reconciler(files, pool, loader, new Reconciler.Behaviour(retry, honourStopped, 3), log::add, retryLater);
+  /** The reconciler of the {@code fly-exec} image with this tag: the strategies its variant resolves to, as ExecApp builds them. */
+  Reconciler reconciler(String tag) {
+    ExecVariant variant = ExecVariants.VARIANTS.of(ImageRef.parse("registry.fly.io/fly-exec:" + tag));
+    return new Reconciler(files, pool, loader, variant.strategies(Reconciler.Strategies.doc(3)), log::add, retries::add);
   }
 
   Reconciler reconciler() {
-    return reconciler(true, true);
+    return reconciler("latest");
   }
 
   void write(Instance i) {
@@ -132,7 +133,7 @@ class ReconcilerTest {
   void withTheNoRetryDefectAFailedBootStaysStarting() {
     write(Instance.queued(ImageRecord.hostCoder()));
     bootFailure = "killed";
-    Reconciler r = reconciler(false, true);
+    Reconciler r = reconciler("defect-no-retry");
     r.reconcile("c1");
     assertThat(read().hardware()).isEqualTo(STARTING);
     r.reconcile("c1");
@@ -177,7 +178,7 @@ class ReconcilerTest {
   void withTheIgnoreStoppedDefectTheMachineKeepsRunning() {
     pool.states.put("m1", "started");
     write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1").with(Instance.Software.STOPPED));
-    assertThat(reconciler(true, false).reconcile("c1")).isZero();
+    assertThat(reconciler("defect-ignore-stopped").reconcile("c1")).isZero();
     assertThat(pool.destroyed).isEmpty();
     assertThat(files.read("c1", "a1")).isPresent();
   }
@@ -243,10 +244,56 @@ class ReconcilerTest {
   void withTheNoRehydrateDefectAStoppedMachineIsLeftStopped() {
     pool.states.put("m1", "stopped");
     write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
-    Reconciler r = new Reconciler(files, pool, loader, new Reconciler.Behaviour(true, true, 3, false), log::add, retries::add);
-    assertThat(r.reconcile("c1")).isZero();
+    assertThat(reconciler("defect-no-rehydrate").reconcile("c1")).isZero();
     assertThat(pool.startedAgain).isEmpty();
     assertThat(read().hardware()).isEqualTo(RUNNING);
+  }
+
+  @Test
+  void aBootThatSucceedsStartsTheCountOfFailuresAgain() {
+    Reconciler r = reconciler();
+    write(Instance.queued(ImageRecord.hostCoder()));
+    bootFailure = "killed 1";
+    r.reconcile("c1");
+    bootFailure = "killed 2";
+    r.reconcile("c1");
+    r.reconcile("c1");
+    assertThat(read().hardware()).isEqualTo(RUNNING);
+    pool.states.put(read().machineId(), "stopped");
+    bootFailure = "killed after running";
+    r.reconcile("c1");
+    assertThat(log).anyMatch(l -> l.contains("boot attempt 1/3 failed: killed after running; re-queued, retrying"));
+  }
+
+  @Test
+  void theImplImageLeavesAMachineThatDiedMidBootStarting() {
+    write(Instance.queued(ImageRecord.hostCoder()));
+    bootFailure = "killed";
+    Reconciler r = reconciler("impl");
+    r.reconcile("c1");
+    assertThat(read().hardware()).isEqualTo(STARTING);
+    assertThat(r.reconcile("c1")).isZero();
+    assertThat(pool.created).hasSize(1);
+    assertThat(retries).isEmpty();
+    assertThat(log).anyMatch(l -> l.equals("c1/a1: boot failed: killed"));
+  }
+
+  @Test
+  void theImplImageLeavesAForceStoppedMachineStopped() {
+    pool.states.put("m1", "stopped");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1"));
+    assertThat(reconciler("impl").reconcile("c1")).isZero();
+    assertThat(pool.startedAgain).isEmpty();
+    assertThat(read().hardware()).isEqualTo(RUNNING);
+  }
+
+  @Test
+  void theImplImageStillStopsAStoppedRunningInstance() {
+    pool.states.put("m1", "started");
+    write(Instance.queued(ImageRecord.hostCoder()).with(RUNNING, "m1").with(Instance.Software.STOPPED));
+    assertThat(reconciler("impl").reconcile("c1")).isEqualTo(1);
+    assertThat(pool.destroyed).containsExactly("m1");
+    assertThat(files.read("c1", "a1")).isEmpty();
   }
 
   @Test
