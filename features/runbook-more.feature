@@ -72,15 +72,22 @@ Feature: More runbook checks, written from the step catalogue alone
   Rule: A rejected release does not block the next good one
 
     @AGENT-030 @unhappy @fault @destructive @G16 @G17
-    Scenario: A valid release published after a rejected one reaches the next new agent
+    Scenario Outline: A valid release published after one with <problem> reaches the next new agent
       Given the org slice is provisioned
       And alice, signed in, has her agent running on the current "host-coder" release
-      When a new "host-coder" release is published with bad JSON
-      And a new "host-coder" release is published
+      When a new "host-coder" release is published with <problem>
       And bob's signed-in browser opens the base domain
-      Then bob's agent runs on the new release
+      Then bob's agent runs on the release before
+      When a new "host-coder" release is published
+      And carol's signed-in browser opens the base domain
+      Then carol's agent runs on the new release
       And no worker Machine runs the rejected release
       And alice's agent is still served by the same worker Machine, on the release before
+
+      Examples: manifests exec cannot use, then a good one
+        | problem        |
+        | bad JSON       |
+        | no memory size |
 
   Rule: A revoked org token changes nothing
 
