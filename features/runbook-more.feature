@@ -77,7 +77,8 @@ Feature: More runbook checks, written from the step catalogue alone
       And alice, signed in, has her agent running on the current "host-coder" release
       When a new "host-coder" release is published with <problem>
       And bob's signed-in browser opens the base domain
-      Then bob's agent runs on the release before
+      Then exec has logged that it rejected the manifest, naming the file and what is wrong
+      And bob's agent runs on the release before
       When a new "host-coder" release is published
       And carol's signed-in browser opens the base domain
       Then carol's agent runs on the new release
