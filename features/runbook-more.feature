@@ -1,11 +1,12 @@
 @runbook-more
-Feature: More runbook checks, written from the step catalogue alone
+Feature: More runbook checks, for other casts, counts and states
   The scenario matrix and the runbook's phases ask for more than one cast per row. These rows
   take behaviours the suite already checks for one user, one agent or one state and ask them of
   another: two users side by side, one of two agents stopped or killed while it boots, a user
   coming back through the base domain to a suspended Machine, a good release after a rejected
   one, a revoked org token asked to change something, signed-out callers while the router has
-  no Clerk secret, and exec while the NFS Machine is only suspended.
+  no Clerk secret, and exec while the NFS Machine is only suspended. They were written from the
+  step catalogue alone, to measure how far its vocabulary composes (issue 9).
 
   Rule: The router keeps each user on their own computer, and without its Clerk secret lets nobody in
 
