@@ -78,7 +78,13 @@ public final class ExecJourney {
   }
 
   public void markStopped() {
-    world.nfs().writeInstance(current().computer(), current().name(), instance().orElseThrow().withSoftware("stopped"));
+    markStopped(current().name());
+  }
+
+  public void markStopped(String agent) {
+    Agent a = named(agent);
+    InstanceFile file = instance(agent).orElseThrow(() -> new IllegalStateException("agent " + agent + " has no instance file to mark stopped"));
+    world.nfs().writeInstance(a.computer(), a.name(), file.withSoftware("stopped"));
   }
 
   /** Notifies exec whatever it answers (a refusal is a verdict's business); the answer is kept for the verdicts. */

@@ -37,7 +37,9 @@ public final class ReleaseJourney {
   private String release;
   private String imageBefore;
   private String publishedImage;
+  private String rejectedImage;
   private ManifestProblem problem;
+  private int releasesPublished;
 
   public ReleaseJourney(ScenarioWorld world, IngressJourney ingress, SliceProvisioner provisioner) {
     this.world = world;
@@ -54,20 +56,22 @@ public final class ReleaseJourney {
     return v;
   }
 
-  /** A valid release of the image, naming a new image the registry has. */
+  /** A valid release of the image, naming a new image the registry has: "the new release" from now on. */
   public void publishNewRelease(String name) {
     release = name;
     publishedImage = nextImage();
-    problem = null;
-    publish(name, NfsLayout.renderImageRecord(record(publishedImage)));
+    publish(name, NfsLayout.renderImageRecord(record(publishedImage)), null);
   }
 
-  /** A release whose manifest has {@code what} wrong with it. */
+  /**
+   * A release whose manifest has {@code what} wrong with it: "the rejected release" from now on,
+   * also after a valid release follows it (which names another image, so the two can be told apart).
+   */
   public void publishMalformedRelease(String name, ManifestProblem what) {
     release = name;
-    publishedImage = what.image(nextImage(), world.slice().runId());
+    rejectedImage = what.image(nextImage(), world.slice().runId());
     problem = what;
-    publish(name, what.manifest(record(publishedImage), world.contract()));
+    publish(name, what.manifest(record(rejectedImage), world.contract()), what);
   }
 
   /** Where the user landed on their last visit (opened by any step), and the image of that Machine. */
@@ -91,7 +95,14 @@ public final class ReleaseJourney {
   }
 
   public String imageBefore() { return imageBefore; }
-  public String publishedImage() { return publishedImage; }
+  public String publishedImage() {
+    return Optional.ofNullable(publishedImage).orElseThrow(() -> new IllegalStateException("no valid release was published"));
+  }
+
+  public String rejectedImage() {
+    return Optional.ofNullable(rejectedImage).orElseThrow(() -> new IllegalStateException("no malformed release was published"));
+  }
+
   public Optional<ManifestProblem> problem() { return Optional.ofNullable(problem); }
 
   /** The manifest's file as exec should name it, and what its rejection must name. */
@@ -128,14 +139,14 @@ public final class ReleaseJourney {
     return new Visit(user, landing.agent(), m.id(), m.image(), m.started());
   }
 
-  private void publish(String name, String text) {
+  private void publish(String name, String text, ManifestProblem problem) {
     NfsPort nfs = world.nfs();
     Optional<String> prior = nfs.imageRecordText(name);
     String file = NfsLayout.imageRecord(name);
     world.cleanup().register("put back the release manifest " + file, () -> prior.ifPresentOrElse(
         t -> nfs.publishImageRecordText(name, t), () -> nfs.removeImageRecord(name)));
     world.manifest().mutation("published a release manifest at " + file + (problem == null ? "" : " with " + problem)
-        + " naming " + publishedImage + " (" + (prior.isPresent() ? "the prior one is put back" : "removed") + " at teardown)");
+        + " naming " + (problem == null ? publishedImage : rejectedImage) + " (" + (prior.isPresent() ? "the prior one is put back" : "removed") + " at teardown)");
     world.evidence().text("release-manifest-published.json", text);
     nfs.publishImageRecordText(name, text);
   }
@@ -154,12 +165,20 @@ public final class ReleaseJourney {
   }
 
   /**
-   * The image a new release names: {@code release.next-image} from the profile (on Fly, an image
-   * the org's registry has), else a deploy tag of the agent image that only the embedded registry answers to.
+   * The image the n-th release of a scenario names, each one another: the n-th of the comma-separated
+   * {@code release.next-image} from the profile (on Fly, images the org's registry has), else a
+   * deploy tag of the agent image that only the embedded registry answers to.
    */
   private String nextImage() {
+    int n = ++releasesPublished;
     String agent = provisioner.blueprint().agentImage();
-    return world.profile().optional("release.next-image")
-        .orElse(agent.replaceFirst(":[^:/]*$", "") + ":deployment-" + world.slice().runId());
+    return world.profile().optional("release.next-image").map(list -> {
+      String[] images = list.split("\\s*,\\s*");
+      if (n > images.length) {
+        throw new IllegalStateException("release.next-image names " + images.length + " image(s) but the scenario publishes release number " + n
+            + "; list one image per release, comma-separated");
+      }
+      return images[n - 1];
+    }).orElse(agent.replaceFirst(":[^:/]*$", "") + ":deployment-" + world.slice().runId() + (n == 1 ? "" : "r" + n));
   }
 }

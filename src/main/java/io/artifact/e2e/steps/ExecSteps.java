@@ -63,6 +63,12 @@ public final class ExecSteps {
     exec.notifyExec();
   }
 
+  @When("the instance(s) of {agents} is/are marked stopped and exec is notified")
+  public void theInstancesAreMarkedStoppedAndExecIsNotified(List<String> agents) {
+    agents.forEach(exec::markStopped);
+    exec.notifyExec();
+  }
+
   @Given("its worker Machine has been destroyed behind exec's back")
   public void itsWorkerMachineHasBeenDestroyedBehindExecsBack() {
     exec.destroyBehindExecsBack(machineId);

@@ -70,7 +70,7 @@ public final class ReleaseSteps {
 
   @Then("no worker Machine runs the rejected release")
   public void noWorkerMachineRunsTheRejectedRelease() {
-    String rejected = releases.publishedImage();
+    String rejected = releases.rejectedImage();
     assertThat(releases.workerMachines()).as("worker pool Machines (positive control: the list can be read and has the agents')").isNotEmpty();
     world.holdsThroughout("no worker Machine, in any state, has the image " + rejected,
         () -> releases.workerMachines().stream().noneMatch(m -> rejected.equals(m.image())));
