@@ -58,6 +58,11 @@ class KillMatrixVerdictTest {
     assertThat(asDeclared.asDeclared()).isTrue();
     assertThat(asDeclared.flaggedGaps()).containsExactly("G1");
 
+    KillMatrix.ImplVerdict twoGaps = new KillMatrix.ImplVerdict(Set.of("G17"),
+        List.of(row("rejected, then good release", Row.Status.FAILED, "@AGENT-030", "@G16", "@G17")), Duration.ZERO);
+    assertThat(twoGaps.flaggedGaps()).as("only the reproduced gap explains the failure").containsExactly("G17");
+    assertThat(twoGaps.asDeclared()).isTrue();
+
     KillMatrix.ImplVerdict extraFailure = new KillMatrix.ImplVerdict(Set.of("G1"),
         List.of(g1, row("signed in", Row.Status.FAILED, "@ROUTER-001")), Duration.ZERO);
     assertThat(extraFailure.asDeclared()).isFalse();
