@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.artifact.e2e.evidence.Redactor;
-import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,25 +20,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * {@link ClerkPort} over Clerk's Backend API with rest-assured: {@code https://api.clerk.com} with
- * the instance's secret key for real targets, the local Clerk's URL and key for the embedded stack.
- * Every exchange goes to the transcript listener, secrets and JWTs already redacted.
+ * {@link ClerkPort} over Clerk's Backend API: {@code https://api.clerk.com} with the instance's
+ * secret key for real targets, the local Clerk's URL and key for the embedded stack. Every exchange
+ * goes to the transcript listener, secrets and JWTs already redacted. The transport is the JDK HTTP
+ * client, as for the Fly adapter ({@code FlyHttp}): every scenario makes several of these calls per
+ * user, and rest-assured's Groovy dispatch made them a quarter of a scenario run's CPU on two cores.
  */
 public final class ClerkBackendApi implements ClerkPort {
 
   public static final String DEFAULT_API_URL = "https://api.clerk.com";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-      .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 15_000));
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .version(HttpClient.Version.HTTP_1_1).build();
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
   private final String apiUrl;
   private final String secretKey;
   private final String signInUrl;
   private final Redactor redactor;
-  private final TranscriptFilter transcript;
+  private final Consumer<String> transcript;
 
   /** The secret key is registered with {@code redactor}, which cleans every transcript line and error message. */
   public ClerkBackendApi(String apiUrl, String secretKey, String signInUrl, Redactor redactor, Consumer<String> transcript) {
@@ -47,7 +52,7 @@ public final class ClerkBackendApi implements ClerkPort {
     this.signInUrl = signInUrl;
     this.redactor = redactor;
     redactor.secret(secretKey);
-    this.transcript = new TranscriptFilter(transcript, redactor);
+    this.transcript = transcript;
   }
 
   /** For real targets: {@code CLERK_SECRET_KEY}, {@code CLERK_API_URL} (optional), {@code CLERK_SIGN_IN_URL} or {@code CLERK_PUBLISHABLE_KEY}. */
@@ -106,20 +111,38 @@ public final class ClerkBackendApi implements ClerkPort {
 
   private JsonNode call(String method, String path, Map<String, String> query, Object body) {
     String endpoint = method + " " + path;
-    RequestSpecification request = RestAssured.given().config(CONFIG).baseUri(apiUrl)
-        .header("Authorization", "Bearer " + secretKey).accept(ContentType.JSON).filter(transcript);
-    if (query != null) request.queryParams(query);
-    if (body != null) request.contentType(ContentType.JSON).body(json(body));
-    Response response;
+    String q = query == null || query.isEmpty() ? "" : "?" + query.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    String payload = body == null ? null : json(body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl + path + q)).timeout(CALL_TIMEOUT)
+        .header("Authorization", "Bearer " + secretKey).header("Accept", "application/json")
+        .method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(payload));
+    if (payload != null) request.header("Content-Type", "application/json");
+    HttpRequest built = request.build();
+    // the transcript: request line, headers and body, then status, time and answer; redacted before it leaves
+    StringBuilder text = new StringBuilder("→ ").append(method).append(' ').append(built.uri()).append('\n');
+    built.headers().map().forEach((k, vs) -> vs.forEach(v -> text.append("  ").append(k).append(": ").append(v).append('\n')));
+    if (payload != null) text.append("  ").append(payload).append('\n');
+    long start = System.nanoTime();
+    HttpResponse<String> response;
     try {
-      response = request.request(method, path);
-    } catch (Exception e) {
-      throw new ClerkApiException(endpoint, redactor.redact(String.valueOf(e.getMessage())));
+      response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+      text.append("← ").append(response.statusCode()).append(" (").append((System.nanoTime() - start) / 1_000_000).append(" ms)\n");
+      if (!response.body().isEmpty()) text.append("  ").append(response.body()).append('\n');
+    } catch (IOException e) {
+      text.append("← no answer: ").append(e).append('\n');
+      throw new ClerkApiException(endpoint, redactor.redact(String.valueOf(e.getMessage() != null ? e.getMessage() : e)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClerkApiException(endpoint, "interrupted");
+    } finally {
+      transcript.accept(redactor.redact(text.toString()));
     }
-    JsonNode answer = parse(response.asString());
+    JsonNode answer = parse(response.body());
     if (response.statusCode() >= 400) {
       JsonNode error = answer.path("errors").path(0);
-      String message = error.path("long_message").asText(error.path("message").asText(response.statusLine()));
+      String message = error.path("long_message").asText(error.path("message").asText("HTTP " + response.statusCode()));
       throw new ClerkApiException(endpoint, response.statusCode(), error.path("code").asText(null), redactor.redact(message));
     }
     return answer;
