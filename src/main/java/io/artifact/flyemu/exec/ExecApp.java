@@ -37,6 +37,7 @@ public final class ExecApp extends ArtifactApp {
   private static final Pattern CHANGED = Pattern.compile("/changed/([^/]+)/?");
 
   private final ExecVariant variant;
+  private final NfsOutages outages;
   private volatile ExecutorService workers;
   private volatile ReconcileQueue<Integer> queue;
   private volatile Reconciler reconciler;
@@ -47,6 +48,7 @@ public final class ExecApp extends ArtifactApp {
   public ExecApp(ImageRef image) {
     super(image);
     this.variant = ExecVariants.VARIANTS.of(image);
+    this.outages = variant.nfsOutages(NfsOutages.BACK_OFF);
   }
 
   @Override
@@ -104,17 +106,17 @@ public final class ExecApp extends ArtifactApp {
           .get(settings.kickTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return HttpResponse.json(200, "{\"changeCount\":" + count + "}");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof NfsUnavailableException) nfsRetries.defer(computer);
-      return ExecErrors.toResponse(e.getCause(), runtime);
+      if (e.getCause() instanceof NfsUnavailableException && outages.retries()) nfsRetries.defer(computer);
+      return ExecErrors.toResponse(e.getCause(), runtime, outages);
     } catch (TimeoutException e) {
-      return ExecErrors.toResponse(e, runtime);
+      return ExecErrors.toResponse(e, runtime, outages);
     }
   }
 
   private void retryLater(String computer) {
     runtime.scheduler().schedule(settings.retryBackoff(), () -> queue.enqueue(computer, () -> reconciler.reconcile(computer))
         .whenComplete((n, e) -> {
-          if (e instanceof NfsUnavailableException) nfsRetries.defer(computer);
+          if (e instanceof NfsUnavailableException && outages.retries()) nfsRetries.defer(computer);
           else if (e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
         }));
   }

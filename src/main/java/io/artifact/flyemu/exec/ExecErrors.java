@@ -15,12 +15,9 @@ final class ExecErrors {
 
   private ExecErrors() {}
 
-  static HttpResponse toResponse(Throwable e, AppRuntime rt) {
-    if (e instanceof NfsUnavailableException) {
-      // DOC (FAULT-050): detect the outage, log it, tell the caller to back off
-      rt.logError(e.getMessage() + "; backing off");
-      return error(503, e.getMessage()).withHeader("retry-after", "1");
-    }
+  /** An outage of the NFS mount is answered as {@code outages} says; anything else by its kind. */
+  static HttpResponse toResponse(Throwable e, AppRuntime rt, NfsOutages outages) {
+    if (e instanceof NfsUnavailableException nfs) return outages.answer(nfs, rt);
     if (e instanceof UnknownComputerException) return error(404, e.getMessage());
     if (e instanceof TimeoutException) return error(504, "reconcile still running");
     rt.logError("reconcile failed: " + e.getMessage());
@@ -33,7 +30,7 @@ final class ExecErrors {
     return error(500, why);
   }
 
-  private static HttpResponse error(int status, String message) {
+  static HttpResponse error(int status, String message) {
     return HttpResponse.json(status, JSON.createObjectNode().put("error", message).toString());
   }
 }

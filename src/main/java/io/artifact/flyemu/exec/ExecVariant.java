@@ -28,6 +28,10 @@ interface ExecVariant {
     return doc;
   }
 
+  default NfsOutages nfsOutages(NfsOutages doc) {
+    return doc;
+  }
+
   /** Several variants at once, applied in order. */
   static ExecVariant all(ExecVariant... parts) {
     List<ExecVariant> ps = Arrays.asList(parts);
@@ -51,6 +55,13 @@ interface ExecVariant {
         Alarm a = doc;
         for (ExecVariant p : ps) a = p.alarm(a);
         return a;
+      }
+
+      @Override
+      public NfsOutages nfsOutages(NfsOutages doc) {
+        NfsOutages o = doc;
+        for (ExecVariant p : ps) o = p.nfsOutages(o);
+        return o;
       }
     };
   }

@@ -45,6 +45,14 @@ public final class ExecVariants {
     }
   };
 
+  /** An NFS outage is a 500 like any file-system error, and the change is never retried (G20 IMPL). */
+  static final ExecVariant NO_BACKOFF = new ExecVariant() {
+    @Override
+    public NfsOutages nfsOutages(NfsOutages doc) {
+      return NfsOutages.FAIL;
+    }
+  };
+
   /** A manifest is taken as it reads: bad JSON, a missing memory size, an image nobody has. */
   static final ExecVariant ACCEPTS_MALFORMED_RELEASE = new ExecVariant() {
     @Override
@@ -74,9 +82,10 @@ public final class ExecVariants {
       .variant("defect-ignore-stopped", IGNORE_STOPPED)
       .variant("defect-no-rehydrate", NO_REHYDRATE)
       .variant("defect-no-alert", NO_ALERT)
+      .variant("defect-no-backoff", NO_BACKOFF)
       .variant("defect-accepts-malformed-release", ACCEPTS_MALFORMED_RELEASE)
       .variant("defect-stale-release", STALE_RELEASE)
-      .variant(ImageTags.IMPL, ExecVariant.all(NO_RETRY, NO_REHYDRATE, RELEASES_AS_QUEUED, NO_ALERT));
+      .variant(ImageTags.IMPL, ExecVariant.all(NO_RETRY, NO_REHYDRATE, RELEASES_AS_QUEUED, NO_ALERT, NO_BACKOFF));
 
   private ExecVariants() {}
 
