@@ -91,11 +91,13 @@ public final class FaultJourney {
 
   /**
    * The router's own bound on a visit — how long it may wait for the agent's instance
-   * ({@code router.instance-wait}, 60 s in the real router) — plus 5 s for the hops around it (edge,
-   * Clerk, redirects), which a loaded 2-core build machine can stretch. A hang never ends at all.
+   * ({@code router.instance-wait}, 60 s in the real router) — plus the hops around it (edge, Clerk,
+   * redirects: {@code timeouts.visit-slack}, default 5 s), which a loaded machine can stretch. A hang
+   * never ends at all.
    */
   public Duration routerBound() {
-    return world.profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60)).plusSeconds(5);
+    return world.profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60))
+        .plus(world.profile().optionalDuration("timeouts.visit-slack").orElse(Duration.ofSeconds(5)));
   }
 
   /** The router's log lines matching an observable of the contract. */

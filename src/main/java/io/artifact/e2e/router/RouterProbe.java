@@ -36,13 +36,15 @@ public final class RouterProbe {
     if (edgeUrl.isPresent()) spec.baseUri(edgeUrl.get()).header("Host", host);
     else spec.baseUri("https://" + host);
     caller.headers().forEach(spec::header);
+    long started = System.nanoTime();
     Response r = spec.get(path);
+    long ms = (System.nanoTime() - started) / 1_000_000;
     String scheme = edgeUrl.isPresent() ? "http" : "https";
     Map<String, String> headers = new LinkedHashMap<>();
     r.headers().forEach(h -> headers.putIfAbsent(h.getName(), h.getValue()));
     Exchange e = new Exchange("GET", scheme + "://" + host + path, r.statusCode(), Optional.ofNullable(r.header("Location")),
         String.valueOf(r.contentType()), r.asString(), headers);
-    record(caller, e);
+    record(caller, e, ms);
     return e;
   }
 
@@ -59,11 +61,11 @@ public final class RouterProbe {
     return hops;
   }
 
-  private void record(Caller caller, Exchange e) {
+  private void record(Caller caller, Exchange e, long ms) {
     StringBuilder t = new StringBuilder();
     t.append("> ").append(e.method()).append(' ').append(e.url()).append('\n');
     caller.headers().forEach((k, v) -> t.append("> ").append(k).append(": ").append(v).append('\n'));
-    t.append("< ").append(e.status()).append('\n');
+    t.append("< ").append(e.status()).append("   (").append(ms).append(" ms)\n");
     e.location().ifPresent(l -> t.append("< Location: ").append(l).append('\n'));
     e.header("Retry-After").ifPresent(v -> t.append("< Retry-After: ").append(v).append('\n'));
     t.append("< Content-Type: ").append(e.contentType()).append("\n\n");
