@@ -28,7 +28,7 @@ public final class DefectsCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "NAME", description = "Profile (default local); it must target the embedded stack.")
   String profile;
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "8", description = "Cucumber runs at once (default ${DEFAULT-VALUE}).")
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "16", description = "Cucumber runs at once (default ${DEFAULT-VALUE}).")
   int jobs;
 
   @Option(names = "--features", paramLabel = "DIR", description = "Feature directory (default: ./features, else the copy in the jar).")
