@@ -45,6 +45,7 @@ public final class IngressJourney {
   private String lastLogExcerpt;
   private FaultRecord.Fault secretFault;
   private Duration lastVisit = Duration.ZERO;
+  private java.time.Instant lastVisitEnded;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -171,12 +172,19 @@ public final class IngressJourney {
     long t0 = System.nanoTime();
     hops = world.router().follow(domain, domain, caller);
     lastVisit = Duration.ofNanos(System.nanoTime() - t0);
+    lastVisitEnded = java.time.Instant.now();
   }
 
   /** The same caller, with the same session, once more. */
   public void openBaseDomainAgain() {
     if (lastCaller == null) throw new IllegalStateException("nobody has opened the base domain yet");
     openBaseDomain(lastCaller);
+  }
+
+  /** When the last visit's final answer arrived. */
+  public java.time.Instant lastVisitEnded() {
+    if (lastVisitEnded == null) throw new IllegalStateException("nobody has opened the base domain yet");
+    return lastVisitEnded;
   }
 
   /** How long the last visit took, every redirect included. */

@@ -28,7 +28,7 @@ public final class HibernationSteps {
   public void hasLandedOnTheAgentsPage(String name) {
     IngressJourney.Landing landing = worker.landOnAgent(name);
     assertThat(landing.machineId()).as("Machine the running instance file of " + landing.agent() + " names").isNotBlank();
-    assertThat(worker.machine("serving").started()).as("Fly reports the worker Machine that served the page started").isTrue();
+    assertThat(worker.startedWhenItServed(ingress.lastVisitEnded())).as("Fly reports the worker Machine that served the page started").isTrue();
   }
 
   @When("nobody visits her/his/their agent")

@@ -54,6 +54,19 @@ public final class HibernationJourney {
     return m;
   }
 
+  /**
+   * Whether Fly reports the serving Machine started when it served the page: started now, or suspended by
+   * the edge only after the visit ended — its newest event (Fly lists them newest first, in unix ms) a
+   * suspend later than the visit's last answer. A short idle window (1 s locally) can pass between the
+   * visit and this look on a loaded machine; a Machine suspended before it answered would not qualify.
+   */
+  public boolean startedWhenItServed(java.time.Instant visitEnded) {
+    MachineInfo m = machine("serving");
+    if (m.started()) return true;
+    com.fasterxml.jackson.databind.JsonNode newest = m.raw().path("events").path(0);
+    return newest.path("type").asText().equals("suspend") && newest.path("timestamp").asLong() >= visitEnded.toEpochMilli();
+  }
+
   /** Nobody visits: the idle window starts now; what Fly reports at its start is evidence. */
   public void leaveIdle() {
     machine("left-idle");
