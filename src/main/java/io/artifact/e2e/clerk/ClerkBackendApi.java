@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * secret key for real targets, the local Clerk's URL and key for the embedded stack. Every exchange
  * goes to the transcript listener, secrets and JWTs already redacted. The transport is the JDK HTTP
  * client, as for the Fly adapter ({@code FlyHttp}): every scenario makes several of these calls per
- * user, and rest-assured's Groovy dispatch made them a quarter of a scenario run's CPU on two cores.
+ * user, and rest-assured's Groovy dispatch cost ~3 s of the 67-row run's 34 s of CPU on two cores.
  */
 public final class ClerkBackendApi implements ClerkPort {
 

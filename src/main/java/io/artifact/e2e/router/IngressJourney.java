@@ -1,18 +1,19 @@
 package io.artifact.e2e.router;
 
 import io.artifact.e2e.clerk.SessionToken;
+import io.artifact.e2e.clerk.TestUser;
 import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.exec.ComputerTeardown;
-import io.artifact.e2e.nfs.InstanceFile;
-import io.artifact.e2e.clerk.TestUser;
 import io.artifact.e2e.fault.FaultRecord;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.LogLine;
 import io.artifact.e2e.fly.MachineInfo;
+import io.artifact.e2e.nfs.InstanceFile;
 import io.artifact.e2e.provision.SliceProvisioner;
 import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public final class IngressJourney {
   private String lastLogExcerpt;
   private FaultRecord.Fault secretFault;
   private Duration lastVisit = Duration.ZERO;
-  private java.time.Instant lastVisitEnded;
+  private Instant lastVisitEnded;
 
   public IngressJourney(ScenarioWorld world, SliceProvisioner provisioner) {
     this.world = world;
@@ -172,7 +173,7 @@ public final class IngressJourney {
     long t0 = System.nanoTime();
     hops = world.router().follow(domain, domain, caller);
     lastVisit = Duration.ofNanos(System.nanoTime() - t0);
-    lastVisitEnded = java.time.Instant.now();
+    lastVisitEnded = Instant.now();
   }
 
   /** The same caller, with the same session, once more. */
@@ -182,7 +183,7 @@ public final class IngressJourney {
   }
 
   /** When the last visit's final answer arrived. */
-  public java.time.Instant lastVisitEnded() {
+  public Instant lastVisitEnded() {
     if (lastVisitEnded == null) throw new IllegalStateException("nobody has opened the base domain yet");
     return lastVisitEnded;
   }

@@ -1,5 +1,6 @@
 package io.artifact.e2e.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.artifact.e2e.contract.Contract;
 import io.artifact.e2e.fault.FlyFaults;
 import io.artifact.e2e.fly.MachineInfo;
@@ -7,6 +8,7 @@ import io.artifact.e2e.nfs.InstanceHistory;
 import io.artifact.e2e.router.IngressJourney;
 import io.artifact.e2e.world.ScenarioWorld;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -60,10 +62,10 @@ public final class HibernationJourney {
    * suspend later than the visit's last answer. A short idle window (1 s locally) can pass between the
    * visit and this look on a loaded machine; a Machine suspended before it answered would not qualify.
    */
-  public boolean startedWhenItServed(java.time.Instant visitEnded) {
+  public boolean startedWhenItServed(Instant visitEnded) {
     MachineInfo m = machine("serving");
     if (m.started()) return true;
-    com.fasterxml.jackson.databind.JsonNode newest = m.raw().path("events").path(0);
+    JsonNode newest = m.raw().path("events").path(0);
     return newest.path("type").asText().equals("suspend") && newest.path("timestamp").asLong() >= visitEnded.toEpochMilli();
   }
 

@@ -10,11 +10,11 @@ import io.artifact.e2e.fault.FaultPort;
 import io.artifact.e2e.fault.FaultRecord;
 import io.artifact.e2e.fault.NetworkFaults;
 import io.artifact.e2e.fault.StackSteadyState;
-import io.artifact.e2e.nfs.NfsPort;
-import io.artifact.e2e.router.RouterProbe;
 import io.artifact.e2e.fly.FlyPort;
 import io.artifact.e2e.fly.FlyViaMcp;
 import io.artifact.e2e.mcp.ControlPlaneSession;
+import io.artifact.e2e.nfs.NfsPort;
+import io.artifact.e2e.router.RouterProbe;
 import io.artifact.e2e.target.Capability;
 import io.artifact.e2e.target.Target;
 import java.time.Duration;
@@ -22,10 +22,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
-import org.awaitility.pollinterval.PollInterval;
 import org.awaitility.core.ConditionFactory;
+import org.awaitility.pollinterval.PollInterval;
 
 /**
  * Everything one scenario shares between its steps, rebuilt for every scenario by picocontainer:
@@ -201,7 +202,7 @@ public final class ScenarioWorld {
     return pollInterval(profile().duration("timeouts.poll"), profile().optionalDuration("timeouts.poll-max"));
   }
 
-  static PollInterval pollInterval(Duration first, java.util.Optional<Duration> upTo) {
+  static PollInterval pollInterval(Duration first, Optional<Duration> upTo) {
     Duration max = upTo.filter(m -> m.compareTo(first) > 0).orElse(first);
     return (count, previous) -> {
       if (count <= 1) return first;
