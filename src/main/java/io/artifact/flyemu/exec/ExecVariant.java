@@ -1,6 +1,7 @@
 package io.artifact.flyemu.exec;
 
 import io.artifact.flyemu.apps.Alarm;
+import io.artifact.flyemu.fly.Variants;
 import io.artifact.flyemu.nfs.NfsRoot;
 import java.util.Arrays;
 import java.util.List;
@@ -38,30 +39,22 @@ interface ExecVariant {
     return new ExecVariant() {
       @Override
       public Reconciler.Strategies strategies(Reconciler.Strategies doc) {
-        Reconciler.Strategies s = doc;
-        for (ExecVariant p : ps) s = p.strategies(s);
-        return s;
+        return Variants.fold(ps, doc, ExecVariant::strategies);
       }
 
       @Override
       public Releases releases(Releases doc, NfsRoot root, String agentImage) {
-        Releases r = doc;
-        for (ExecVariant p : ps) r = p.releases(r, root, agentImage);
-        return r;
+        return Variants.fold(ps, doc, (p, r) -> p.releases(r, root, agentImage));
       }
 
       @Override
       public Alarm alarm(Alarm doc) {
-        Alarm a = doc;
-        for (ExecVariant p : ps) a = p.alarm(a);
-        return a;
+        return Variants.fold(ps, doc, ExecVariant::alarm);
       }
 
       @Override
       public NfsOutages nfsOutages(NfsOutages doc) {
-        NfsOutages o = doc;
-        for (ExecVariant p : ps) o = p.nfsOutages(o);
-        return o;
+        return Variants.fold(ps, doc, ExecVariant::nfsOutages);
       }
     };
   }

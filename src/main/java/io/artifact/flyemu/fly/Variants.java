@@ -2,8 +2,10 @@ package io.artifact.flyemu.fly;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The one place an image maps its variant tags to strategies: every version tag runs the DOC
@@ -37,5 +39,15 @@ public final class Variants<S> {
 
   public Set<String> tags() {
     return Collections.unmodifiableSet(byTag.keySet());
+  }
+
+  /**
+   * One hook of several variants composed ({@code impl} is a few defects at once): {@code doc} decorated by
+   * each of {@code parts} in order, each handed what the one before returned.
+   */
+  public static <P, T> T fold(List<P> parts, T doc, BiFunction<P, T, T> hook) {
+    T t = doc;
+    for (P p : parts) t = hook.apply(p, t);
+    return t;
   }
 }

@@ -2,6 +2,7 @@ package io.artifact.flyemu.router;
 
 import io.artifact.flyemu.apps.Alarm;
 import io.artifact.flyemu.clerk.ClerkAuthenticator;
+import io.artifact.flyemu.fly.Variants;
 import io.artifact.flyemu.http.HttpResponse;
 import io.artifact.flyemu.nfs.ComputerStore;
 import java.util.Arrays;
@@ -62,51 +63,37 @@ interface RouterVariant {
     return new RouterVariant() {
       @Override
       public Optional<ClerkAuthenticator> clerk(Optional<ClerkAuthenticator> doc) {
-        Optional<ClerkAuthenticator> c = doc;
-        for (RouterVariant p : ps) c = p.clerk(c);
-        return c;
+        return Variants.fold(ps, doc, RouterVariant::clerk);
       }
 
       @Override
       public Gate gate(Gate doc, Map<String, String> env, Consumer<String> logError) {
-        Gate g = doc;
-        for (RouterVariant p : ps) g = p.gate(g, env, logError);
-        return g;
+        return Variants.fold(ps, doc, (p, g) -> p.gate(g, env, logError));
       }
 
       @Override
       public ExecPort kicks(ExecPort retrying, ExecPort once) {
-        ExecPort k = retrying;
-        for (RouterVariant p : ps) k = p.kicks(k, once);
-        return k;
+        return Variants.fold(ps, retrying, (p, k) -> p.kicks(k, once));
       }
 
       @Override
       public UnaryOperator<String> replayTarget(UnaryOperator<String> doc, ComputerStore store) {
-        UnaryOperator<String> t = doc;
-        for (RouterVariant p : ps) t = p.replayTarget(t, store);
-        return t;
+        return Variants.fold(ps, doc, (p, t) -> p.replayTarget(t, store));
       }
 
       @Override
       public UnaryOperator<HttpResponse> answers(UnaryOperator<HttpResponse> doc) {
-        UnaryOperator<HttpResponse> a = doc;
-        for (RouterVariant p : ps) a = p.answers(a);
-        return a;
+        return Variants.fold(ps, doc, RouterVariant::answers);
       }
 
       @Override
       public Alarm alarm(Alarm doc) {
-        Alarm a = doc;
-        for (RouterVariant p : ps) a = p.alarm(a);
-        return a;
+        return Variants.fold(ps, doc, RouterVariant::alarm);
       }
 
       @Override
       public AccessCheck access(AccessCheck doc) {
-        AccessCheck a = doc;
-        for (RouterVariant p : ps) a = p.access(a);
-        return a;
+        return Variants.fold(ps, doc, RouterVariant::access);
       }
     };
   }
