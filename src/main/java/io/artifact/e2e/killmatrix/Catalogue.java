@@ -32,10 +32,6 @@ public record Catalogue(String control, List<Entry> variants, Impl impl) {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Entry(String variant, @JsonProperty("caught_by") String caughtBy, List<String> rows, String description, String control) {
 
-    public Entry(String variant, String caughtBy, String description, String control) {
-      this(variant, caughtBy, null, description, control);
-    }
-
     /** Whether {@code r} is one of the rows this variant must fail: all of caught_by's, or those {@code rows} names. */
     public boolean mustFail(Row r) {
       return rows == null || rows.stream().anyMatch(w -> r.name().contains(w));

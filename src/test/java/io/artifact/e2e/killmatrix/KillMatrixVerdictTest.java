@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** When a variant counts as killed, and when the impl run matches its declared gaps. */
 class KillMatrixVerdictTest {
 
-  private static final Catalogue.Entry ENTRY = new Catalogue.Entry("fly-router:defect-skip-auth", "@ROUTER-001 and @happy", "d", null);
+  private static final Catalogue.Entry ENTRY = new Catalogue.Entry("fly-router:defect-skip-auth", "@ROUTER-001 and @happy", null, "d", null);
 
   private static Row row(String name, Row.Status s, String... tags) {
     return new Row(name, Set.of(tags), s, "");
