@@ -106,7 +106,7 @@ public final class ExecApp extends ArtifactApp {
           .get(settings.kickTimeout().toMillis(), TimeUnit.MILLISECONDS);
       return HttpResponse.json(200, "{\"changeCount\":" + count + "}");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof NfsUnavailableException && outages.retries()) nfsRetries.defer(computer);
+      deferWhileNfsIsAway(computer, e.getCause());
       return ExecErrors.toResponse(e.getCause(), runtime, outages);
     } catch (TimeoutException e) {
       return ExecErrors.toResponse(e, runtime, outages);
@@ -116,9 +116,15 @@ public final class ExecApp extends ArtifactApp {
   private void retryLater(String computer) {
     runtime.scheduler().schedule(settings.retryBackoff(), () -> queue.enqueue(computer, () -> reconciler.reconcile(computer))
         .whenComplete((n, e) -> {
-          if (e instanceof NfsUnavailableException && outages.retries()) nfsRetries.defer(computer);
-          else if (e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
+          if (!deferWhileNfsIsAway(computer, e) && e != null) runtime.logError("retry of " + computer + " failed: " + e.getMessage());
         }));
+  }
+
+  /** A change NFS's absence kept exec from reading is retried once the mount is back, if the image's outage strategy retries. */
+  private boolean deferWhileNfsIsAway(String computer, Throwable e) {
+    if (!(e instanceof NfsUnavailableException) || !outages.retries()) return false;
+    nfsRetries.defer(computer);
+    return true;
   }
 
   /** The replay bridge: reconcile the agent's computer, then send the request back to the router. */
