@@ -60,7 +60,7 @@ public final class ReleaseJourney {
   public void publishNewRelease(String name) {
     release = name;
     publishedImage = nextImage();
-    publish(name, NfsLayout.renderImageRecord(record(publishedImage)), null);
+    publish(name, NfsLayout.renderImageRecord(record(publishedImage)), null, publishedImage);
   }
 
   /**
@@ -71,7 +71,7 @@ public final class ReleaseJourney {
     release = name;
     rejectedImage = what.image(nextImage(), world.slice().runId());
     problem = what;
-    publish(name, what.manifest(record(rejectedImage), world.contract()), what);
+    publish(name, what.manifest(record(rejectedImage), world.contract()), what, rejectedImage);
   }
 
   /** Where the user landed on their last visit (opened by any step), and the image of that Machine. */
@@ -139,14 +139,14 @@ public final class ReleaseJourney {
     return new Visit(user, landing.agent(), m.id(), m.image(), m.started());
   }
 
-  private void publish(String name, String text, ManifestProblem problem) {
+  private void publish(String name, String text, ManifestProblem problem, String image) {
     NfsPort nfs = world.nfs();
     Optional<String> prior = nfs.imageRecordText(name);
     String file = NfsLayout.imageRecord(name);
     world.cleanup().register("put back the release manifest " + file, () -> prior.ifPresentOrElse(
         t -> nfs.publishImageRecordText(name, t), () -> nfs.removeImageRecord(name)));
     world.manifest().mutation("published a release manifest at " + file + (problem == null ? "" : " with " + problem)
-        + " naming " + (problem == null ? publishedImage : rejectedImage) + " (" + (prior.isPresent() ? "the prior one is put back" : "removed") + " at teardown)");
+        + " naming " + image + " (" + (prior.isPresent() ? "the prior one is put back" : "removed") + " at teardown)");
     world.evidence().text("release-manifest-published.json", text);
     nfs.publishImageRecordText(name, text);
   }
