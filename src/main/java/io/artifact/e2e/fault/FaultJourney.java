@@ -96,8 +96,7 @@ public final class FaultJourney {
    * never ends at all.
    */
   public Duration routerBound() {
-    return world.profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60))
-        .plus(world.profile().optionalDuration("timeouts.visit-slack").orElse(Duration.ofSeconds(5)));
+    return world.visitBound();
   }
 
   /** The router's log lines matching an observable of the contract. */

@@ -135,8 +135,18 @@ public final class ScenarioWorld {
 
   /** HTTP through the public ingress: an edge proxy that routes by host, or Fly's own proxy. */
   public synchronized RouterProbe router() {
-    if (router == null) router = TargetPorts.router(target(), evidence);
+    if (router == null) router = TargetPorts.router(target(), evidence, visitBound());
     return router;
+  }
+
+  /**
+   * The longest one request through the router may take: the router's own wait for an instance
+   * ({@code router.instance-wait}; 60 s when the profile does not say) plus the hops around it
+   * ({@code timeouts.visit-slack}; 5 s). A request still unanswered then is a hang.
+   */
+  public Duration visitBound() {
+    return profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60))
+        .plus(profile().optionalDuration("timeouts.visit-slack").orElse(Duration.ofSeconds(5)));
   }
 
   /** Exec's change notification over the private network. */

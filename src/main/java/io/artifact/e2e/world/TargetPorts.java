@@ -104,9 +104,9 @@ public final class TargetPorts {
     });
   }
 
-  public static RouterProbe router(Target t, Evidence evidence) {
+  public static RouterProbe router(Target t, Evidence evidence, Duration visitBound) {
     t.require(Capability.EDGE);
-    return new RouterProbe(t.endpoint(Target.EDGE), evidence);
+    return new RouterProbe(t.endpoint(Target.EDGE), evidence, visitBound);
   }
 
   public static ExecPort exec(Target t, OrgSlice slice, Duration timeout, Consumer<String> transcript) {
