@@ -48,6 +48,13 @@ class RedactorTest {
   }
 
   @Test
+  void aShapeIsFoundWhateverTheCaseOfTheWordsItsScanIsSkippedWithout() {
+    assertThat(redactor.redact("{\"AUTHORIZATION\": \"BEARER abc.def\"}")).isEqualTo("{\"AUTHORIZATION\": \"BEARER «redacted»\"}");
+    assertThat(redactor.redact("Cookie: __SESSION=abc")).isEqualTo("Cookie: __SESSION=«redacted»");
+    assertThat(redactor.redact("key pk_live_ABCDEFGH and FM1r_ABCDEFGHIJ")).isEqualTo("key «redacted» and FM1r_ABCDEFGHIJ");
+  }
+
+  @Test
   void leavesOrdinaryTextAlone() {
     assertThat(redactor.redact("machine 3d8d413b started in syd")).isEqualTo("machine 3d8d413b started in syd");
   }
