@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -129,14 +132,24 @@ public final class SuiteLaunch {
     return launch(Map.of(), rows);
   }
 
-  private Outcome launch(Map<String, String> attempt, TestExecutionListener... more) {
+  /** The scenarios these settings select (the tag filter), found and not run: the features are parsed, no glue runs. */
+  public List<TestIdentifier> discover() {
+    TestPlan plan = LauncherFactory.create().discover(request(Map.of()));
+    return plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream()).filter(TestIdentifier::isTest).toList();
+  }
+
+  private LauncherDiscoveryRequest request(Map<String, String> attempt) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request().selectors(features)
         .configurationParameter("cucumber.glue", glue);
     request.configurationParameter(DRY_RUN, "false"); // only dryRun() says otherwise
     config.forEach(request::configurationParameter);
     attempt.forEach(request::configurationParameter);
+    return request.build();
+  }
+
+  private Outcome launch(Map<String, String> attempt, TestExecutionListener... more) {
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(request.build(), concat(listener, more));
+    LauncherFactory.create().execute(request(attempt), concat(listener, more));
     TestExecutionSummary s = listener.getSummary();
     return new Outcome(s.getTestsFoundCount(), s.getTestsSucceededCount(), s.getTotalFailureCount(),
         s.getTestsSkippedCount() + s.getTestsAbortedCount(),
