@@ -96,8 +96,10 @@ class NfsOutageOnStackTest {
     nfs.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> store.instances().read("c1", agent)
         .map(i -> i.hardware() == Instance.Hardware.RUNNING).orElse(false));
-    assertThat(messages(org.exec)).anyMatch(m -> m.startsWith("NFS mount ok again after") && m.contains("resolved"))
-        .anyMatch(m -> m.equals("c1: reconciled after the NFS outage (changeCount 1)"));
+    // exec says so once the reconcile has completed, which is after it wrote the instance file
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages(org.exec))
+        .anyMatch(m -> m.startsWith("NFS mount ok again after") && m.contains("resolved"))
+        .anyMatch(m -> m.equals("c1: reconciled after the NFS outage (changeCount 1)")));
   }
 
   @Test
