@@ -43,8 +43,9 @@ def replay(dirname):
 if os.environ.get("FAKE_FLY_REPLIES"):
     replay(os.environ["FAKE_FLY_REPLIES"])
 
-# forward mode only: importing urllib is most of a replaying call's start-up
-import urllib.error, urllib.parse, urllib.request
+# forward mode only. One plain HTTP/1.0 exchange per call over a socket: the APIs are loopback http, and
+# importing urllib (http.client, ssl, email) was most of a forwarding call's start-up
+import socket
 
 
 def fail(msg):
@@ -58,6 +59,35 @@ class ApiError(Exception):
         self.status = status
 
 
+def quote(s):
+    safe = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+    return "".join(c if c in safe else "".join("%%%02X" % b for b in c.encode()) for c in str(s))
+
+
+def urlencode(q):
+    return "&".join("%s=%s" % (quote(k), quote(v)) for k, v in q.items())
+
+
+def http(method, url, headers, data):
+    """The status and body of one HTTP/1.0 exchange: the server answers, then closes the connection."""
+    if not url.startswith("http://"):
+        fail("the fake fly speaks plain http only, not " + url)
+    hostport, _, path = url[len("http://"):].partition("/")
+    host, _, port = hostport.partition(":")
+    lines = ["%s /%s HTTP/1.0" % (method, path), "Host: " + hostport, "Content-Length: %d" % len(data or b"")]
+    lines += ["%s: %s" % kv for kv in headers.items()]
+    with socket.create_connection((host, int(port or 80)), timeout=75) as conn:
+        conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + (data or b""))
+        chunks = []
+        while True:
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    head, _, body = b"".join(chunks).partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body.decode()
+
+
 def api(method, path, body=None, base=None):
     url = (base or os.environ["FLY_FLAPS_BASE_URL"]) + path
     token = os.environ.get("FLY_API_TOKEN", "")
@@ -65,18 +95,14 @@ def api(method, path, body=None, base=None):
         fail("no access token available. Please login with 'flyctl auth login'")
     scheme = "FlyV1 " if token.startswith(("fm1", "fm2")) else "Bearer "
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method, headers={"Authorization": scheme + token, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(req, timeout=75) as r:
-            text = r.read().decode()
-            return json.loads(text) if text.strip() else {}
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
+    status, text = http(method, url, {"Authorization": scheme + token, "Content-Type": "application/json"}, data)
+    if status >= 400:
         try:
             msg = json.loads(text).get("error") or text
         except ValueError:
-            msg = text or str(e.code)
-        raise ApiError(e.code, msg)
+            msg = text or str(status)
+        raise ApiError(status, msg)
+    return json.loads(text) if text.strip() else {}
 
 
 def out(obj):
@@ -243,7 +269,7 @@ def main():
                 q = {"next_token": token}
                 if mid:
                     q["instance"] = mid
-                page = api("GET", "/api/v1/apps/%s/logs?%s" % (app, urllib.parse.urlencode(q)), base=base)
+                page = api("GET", "/api/v1/apps/%s/logs?%s" % (app, urlencode(q)), base=base)
                 for e in page.get("data", []):
                     a = e.get("attributes", {})
                     out({k: a.get(k, "") for k in ("level", "instance", "message", "region", "timestamp")})
