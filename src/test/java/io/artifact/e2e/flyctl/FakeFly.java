@@ -3,7 +3,6 @@ package io.artifact.e2e.flyctl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -73,9 +72,7 @@ final class FakeFly {
 
   FakeFly(Path dir) throws IOException {
     this.dir = dir;
-    Path fly = dir.resolve("fly");
-    Files.writeString(fly, SCRIPT.replace("%PY%", Python3.command()));
-    Files.setPosixFilePermissions(fly, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Executables.write(dir.resolve("fly"), SCRIPT.replace("%PY%", Python3.command()));
   }
 
   /** The child environment: the fake first on PATH, the token where flyctl reads it. */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +27,8 @@ final class ScriptedFly {
   ScriptedFly(Path dir) {
     this.dir = dir;
     try (InputStream script = ScriptedFly.class.getResourceAsStream("fake-fly.py")) {
-      Path fly = dir.resolve("fly");
       String text = new String(script.readAllBytes(), StandardCharsets.UTF_8);
-      Files.writeString(fly, Python3.shebang() + text.substring(text.indexOf('\n')));
-      Files.setPosixFilePermissions(fly, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Executables.write(dir.resolve("fly"), Python3.shebang() + text.substring(text.indexOf('\n')));
       Files.createDirectories(dir.resolve("replies"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
