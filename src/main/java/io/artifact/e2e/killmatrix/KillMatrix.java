@@ -129,8 +129,7 @@ public final class KillMatrix {
   /**
    * Runs {@code entries} (and impl when {@code withImpl}), all at once, {@code jobs} Cucumber runs at a time: the
    * variants with the most rows first (one parse of the features says how many each runs). In catalogue order
-   * two variants of five slow rows started in the second wave and ran on alone for 20 s, the machine at 10–30%;
-   * running their rows more at a time instead overloaded the start (bounded waits timed out).
+   * two variants of five slow rows started in the second wave and ran on alone for 20 s, the machine at 10–30%.
    */
   public Result run(List<Catalogue.Entry> entries, boolean withImpl) {
     Instant began = Instant.now();
@@ -143,12 +142,21 @@ public final class KillMatrix {
       CompletableFuture<ImplVerdict> impl = withImpl ? CompletableFuture.supplyAsync(this::impl, pool) : CompletableFuture.completedFuture(null);
       Map<Catalogue.Entry, CompletableFuture<Verdict>> runs = new HashMap<>();
       entries.stream().sorted(Comparator.comparingInt(rows::get).reversed())
-          .forEach(e -> runs.put(e, CompletableFuture.supplyAsync(() -> verdict(e), pool)));
+          .forEach(e -> runs.put(e, CompletableFuture.supplyAsync(() -> verdict(e, rowsAtOnce(rows.get(e))), pool)));
       List<Verdict> verdicts = entries.stream().map(e -> runs.get(e).join()).toList();
       return new Result(verdicts, impl.join(), Duration.between(began, Instant.now()));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * How many of a variant's rows run side by side: two, and three once it has six or more, so that none takes
+   * more than a few rounds of rows that wait out a bound (the longest, six such rows two at a time, was the
+   * matrix's last ~15 s). Four at a time for every variant overloaded the start: bounded waits timed out.
+   */
+  static int rowsAtOnce(int rows) {
+    return rows >= 6 ? 3 : 2;
   }
 
   /** What a variant's run selects: the rows expected to catch it and its control rows. */
@@ -163,11 +171,11 @@ public final class KillMatrix {
     return new ImplVerdict(Set.copyOf(catalogue.impl().reproduces()), rows, Duration.between(began, Instant.now()));
   }
 
-  private Verdict verdict(Catalogue.Entry e) {
+  private Verdict verdict(Catalogue.Entry e, int rowsAtOnce) {
     Expression guarding = Row.expression(e.caughtBy(), e.variant());
     Expression control = Row.expression(catalogue.controlOf(e), e.variant());
     Instant began = Instant.now();
-    List<Row> rows = launcher.run(selection(e), e.overrides(), 2);
+    List<Row> rows = launcher.run(selection(e), e.overrides(), rowsAtOnce);
     // a row both guarding and control is judged as guarding: the control must be a row the variant does not touch
     return new Verdict(e, rows.stream().filter(r -> r.matches(guarding)).toList(),
         rows.stream().filter(r -> r.matches(control) && !r.matches(guarding)).toList(), Duration.between(began, Instant.now()));
