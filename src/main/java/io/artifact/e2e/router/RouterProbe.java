@@ -16,6 +16,7 @@ import org.apache.http.HttpHost;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
+import org.apache.http.impl.NoConnectionReuseStrategy;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
@@ -35,11 +36,12 @@ public final class RouterProbe {
 
   private static final int MAX_HOPS = 5;
   private static final int BODY_EXCERPT = 600;
-  /** One client for every probe: its pool keeps connections to the edge (or to Fly) alive between visits. */
+  /** One client for every probe, each request on a connection of its own, as rest-assured sent them. */
   private static final CloseableHttpClient HTTP = HttpClients.custom()
       .disableRedirectHandling()      // each hop is recorded, and only hops within the slice's domain are followed
       .disableCookieManagement()      // the caller's cookies are the session; what the stack sets is not carried on
       .disableAutomaticRetries()      // a refused or reset connection is an answer to report, not to hide
+      .setConnectionReuseStrategy(NoConnectionReuseStrategy.INSTANCE) // so no request lands on one an edge since stopped closed
       .setMaxConnPerRoute(64).setMaxConnTotal(256)
       .build();
 
