@@ -89,16 +89,6 @@ public final class FaultJourney {
     return new ExecAnswer(a.status(), count);
   }
 
-  /**
-   * The router's own bound on a visit — how long it may wait for the agent's instance
-   * ({@code router.instance-wait}, 60 s in the real router) — plus the hops around it (edge, Clerk,
-   * redirects: {@code timeouts.visit-slack}, default 5 s), which a loaded machine can stretch. A hang
-   * never ends at all.
-   */
-  public Duration routerBound() {
-    return world.visitBound();
-  }
-
   /** The router's log lines matching an observable of the contract. */
   public List<String> routerLogMatching(Observable o) {
     var pattern = world.contract().pattern(o);

@@ -135,7 +135,10 @@ public final class KillMatrix {
     Instant began = Instant.now();
     List<Row> all = launcher.discover();
     Map<Catalogue.Entry, Integer> rows = new HashMap<>();
-    entries.forEach(e -> rows.put(e, (int) all.stream().filter(r -> r.matches(Row.expression(selection(e), e.variant()))).count()));
+    for (Catalogue.Entry e : entries) {
+      Expression selected = Row.expression(selection(e), e.variant());
+      rows.put(e, (int) all.stream().filter(r -> r.matches(selected)).count());
+    }
     ExecutorService pool = Executors.newFixedThreadPool(jobs);
     try {
       // impl runs every row: start it first and give it threads of its own

@@ -56,7 +56,7 @@ final class ScenarioLauncher {
 
   private Attempt attempt(String tags, Map<String, String> overrides, int parallelism) {
     RowCollector rows = new RowCollector();
-    new SuiteLaunch(SuiteLaunch.featuresIn(features), "io.artifact.e2e.steps", null)
+    launch()
         .with("cucumber.filter.tags", tags)
         .with("cucumber.plugin", ProfileOverrides.plugin(overrides))
         .parallelism(parallelism)
@@ -101,8 +101,12 @@ final class ScenarioLauncher {
 
   /** Every row of the features, found by parsing them only (none runs: {@link Row.Status#SKIPPED}). */
   List<Row> discover() {
-    return new SuiteLaunch(SuiteLaunch.featuresIn(features), "io.artifact.e2e.steps", null).discover().stream()
-        .map(id -> row(id, Row.Status.SKIPPED, "not run")).toList();
+    return launch().discover().stream().map(id -> row(id, Row.Status.SKIPPED, "not run")).toList();
+  }
+
+  /** The suite's features and glue, without its reports. */
+  private SuiteLaunch launch() {
+    return new SuiteLaunch(SuiteLaunch.featuresIn(features), "io.artifact.e2e.steps", null);
   }
 
   private static Row row(TestIdentifier id, Row.Status status, String why) {

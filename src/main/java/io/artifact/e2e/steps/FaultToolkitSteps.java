@@ -102,7 +102,7 @@ public final class FaultToolkitSteps {
 
   @Then("within the router's bound the caller {routerAnswer}")
   public void withinTheRoutersBoundTheCaller(RouterAnswer answer) {
-    assertThat(ingress.lastVisit()).as("the whole visit, every redirect included (the router's bound)").isLessThanOrEqualTo(faults.routerBound());
+    assertThat(ingress.lastVisit()).as("the whole visit, every redirect included (the router's bound)").isLessThanOrEqualTo(world.visitBound());
     router.theCallerGets(answer);
   }
 

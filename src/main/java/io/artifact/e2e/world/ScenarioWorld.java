@@ -140,9 +140,10 @@ public final class ScenarioWorld {
   }
 
   /**
-   * The longest one request through the router may take: the router's own wait for an instance
-   * ({@code router.instance-wait}; 60 s when the profile does not say) plus the hops around it
-   * ({@code timeouts.visit-slack}; 5 s). A request still unanswered then is a hang.
+   * The longest one visit through the router may take: the router's own wait for an instance
+   * ({@code router.instance-wait}; 60 s in the real router and when the profile does not say) plus
+   * the hops around it (edge, Clerk, redirects: {@code timeouts.visit-slack}; 5 s), which a loaded
+   * machine can stretch. A request still unanswered then is a hang.
    */
   public Duration visitBound() {
     return profile().optionalDuration("router.instance-wait").orElse(Duration.ofSeconds(60))
